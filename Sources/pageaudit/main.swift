@@ -1,0 +1,2 @@
+import PageAuditCore
+print("pageaudit")
