@@ -1,0 +1,82 @@
+import CLibXML2
+import Foundation
+
+/// A parsed HTML page. libxml2 parses with recovery (pages are rarely valid), never touches the
+/// network, and never expands external entities: the pages we read are written by the audited.
+///
+/// Elements keep the document alive, so a node pointer can never outlive its tree.
+public final class HTMLDocument {
+    let pointer: htmlDocPtr
+    /// The address the page was captured from.
+    public let address: WebAddress
+    /// The address relative links resolve against: `<base href>` when the page sets one.
+    public private(set) var baseAddress: WebAddress
+    /// The encoding the bytes were decoded with, and why.
+    public let charset: CharsetDetector.Decision
+
+    public init(bytes: Data, address: WebAddress, contentType: String?) throws(HTMLParseError) {
+        Self.silenceLibXMLOnce
+        let decision = CharsetDetector().decide(for: bytes, contentType: contentType)
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
+            | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
+        guard bytes.count < Int(Int32.max) else { throw .tooLarge(bytes: bytes.count) }
+        // libxml2 needs a non-empty buffer even for an empty page.
+        let payload = bytes.isEmpty ? Data(" ".utf8) : bytes
+        let document = payload.withUnsafeBytes { buffer -> htmlDocPtr? in
+            let base = buffer.baseAddress!.assumingMemoryBound(to: CChar.self)
+            return htmlReadMemory(base, Int32(buffer.count), address.description, decision.charset, options)
+        }
+        guard let document else { throw .unparseable(address: address.description) }
+        self.pointer = document
+        self.address = address
+        self.charset = decision
+        self.baseAddress = address
+        if let href = select("//base[@href]").first?.attribute("href"),
+           let base = WebAddress(link: href, relativeTo: address) {
+            baseAddress = base
+        }
+    }
+
+    deinit { xmlFreeDoc(pointer) }
+
+    /// The root `<html>` element, if the parser produced one.
+    public var root: HTMLElement? {
+        xmlDocGetRootElement(pointer).map { HTMLElement(node: $0, document: self) }
+    }
+
+    /// Elements matching an XPath 1.0 expression; an invalid expression matches nothing.
+    public func select(_ xpath: String) -> [HTMLElement] {
+        guard let context = xmlXPathNewContext(pointer) else { return [] }
+        defer { xmlXPathFreeContext(context) }
+        guard let result = xmlXPathEvalExpression(xpath, context) else { return [] }
+        defer { xmlXPathFreeObject(result) }
+        guard let nodeSet = result.pointee.nodesetval, nodeSet.pointee.nodeNr > 0 else { return [] }
+        return (0..<Int(nodeSet.pointee.nodeNr)).compactMap { index in
+            guard let node = nodeSet.pointee.nodeTab[index], node.pointee.type == XML_ELEMENT_NODE else { return nil }
+            return HTMLElement(node: node, document: self)
+        }
+    }
+
+    /// Resolves a link found on this page against its base address; nil unless it is http(s).
+    public func resolve(_ link: String) -> WebAddress? {
+        WebAddress(link: link, relativeTo: baseAddress)
+    }
+
+    /// Parser messages about hostile markup are expected and worthless on stderr.
+    private static let silenceLibXMLOnce: Void = {
+        pageaudit_xml_silence_errors()
+        xmlInitParser()
+    }()
+}
+
+public enum HTMLParseError: Error, Equatable, CustomStringConvertible {
+    case unparseable(address: String)
+    case tooLarge(bytes: Int)
+
+    public var description: String {
+        switch self {
+        case .unparseable(let address): "libxml2 produced no document for \(address)"
+        case .tooLarge(let bytes): "the page is \(bytes) bytes, more than libxml2 can take in one buffer"
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import CLibXML2
+
+/// An element of an `HTMLDocument`. Holds its document, so the node stays valid as long as
+/// the element does; all values are copied out into Swift strings.
+public struct HTMLElement {
+    let node: xmlNodePtr
+    public let document: HTMLDocument
+
+    init(node: xmlNodePtr, document: HTMLDocument) {
+        self.node = node
+        self.document = document
+    }
+
+    /// Lowercase tag name (`a`, `footer`).
+    public var name: String { node.pointee.name.map { String(cString: $0) } ?? "" }
+
+    public func attribute(_ name: String) -> String? {
+        guard let value = xmlGetProp(node, name) else { return nil }
+        defer { pageaudit_xml_free(value) }
+        return String(cString: value)
+    }
+
+    /// Every text inside the element, concatenated, as libxml2 gives it (scripts included).
+    public var rawText: String {
+        guard let content = xmlNodeGetContent(node) else { return "" }
+        defer { pageaudit_xml_free(content) }
+        return String(cString: content)
+    }
+
+    /// The text a reader sees: without scripts and styles, whitespace collapsed.
+    public var visibleText: String { VisibleText.of(self).collapsingWhitespace }
+
+    public var parent: HTMLElement? {
+        guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return HTMLElement(node: parent, document: document)
+    }
+
+    /// Ancestors from the nearest outward.
+    public var ancestors: some Sequence<HTMLElement> {
+        sequence(first: self) { $0.parent }.dropFirst()
+    }
+
+    /// Child elements, in order.
+    public var children: [HTMLElement] {
+        var result: [HTMLElement] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { result.append(HTMLElement(node: current, document: document)) }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    /// Descendant elements matching an XPath relative to this element (`.//a[@href]`).
+    public func select(_ xpath: String) -> [HTMLElement] {
+        guard let context = xmlXPathNewContext(document.pointer) else { return [] }
+        defer { xmlXPathFreeContext(context) }
+        context.pointee.node = node
+        guard let result = xmlXPathEvalExpression(xpath, context) else { return [] }
+        defer { xmlXPathFreeObject(result) }
+        guard let nodeSet = result.pointee.nodesetval, nodeSet.pointee.nodeNr > 0 else { return [] }
+        return (0..<Int(nodeSet.pointee.nodeNr)).compactMap { index in
+            guard let found = nodeSet.pointee.nodeTab[index], found.pointee.type == XML_ELEMENT_NODE else { return nil }
+            return HTMLElement(node: found, document: document)
+        }
+    }
+
+    /// Class names, split on whitespace, lowercased.
+    public var classNames: [String] {
+        (attribute("class") ?? "").lowercased().split(whereSeparator: { $0.isWhitespace }).map(String.init)
+    }
+}
