@@ -38,3 +38,16 @@ import Testing
         #expect(WebAddress("https://adm.ru:443/a#top")?.description == "https://adm.ru/a")
     }
 }
+
+@Suite struct WebAddressHostileInputTests {
+    @Test(arguments: ["not a site", "https://a b.ru/", "https://", "https://..ru/", "https://[::1]/", "http://exa mple.ru"])
+    func malformedHostsAreRejectedNotCrashed(text: String) {
+        #expect(WebAddress(text) == nil)
+    }
+
+    @Test func lookAlikeCyrillicHostIsNotTheLatinOne() throws {
+        let lookAlike = try #require(WebAddress("https://vк.com/club1"))  // Cyrillic "к"
+        #expect(lookAlike.host != "vk.com")
+        #expect(lookAlike.host.hasPrefix("xn--"))
+    }
+}

@@ -32,6 +32,7 @@ public struct WebAddress: Sendable, Hashable, Codable, CustomStringConvertible {
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = url.host, !host.isEmpty,
               let asciiHost = IDNA.toASCII(host.removingPercentEncoding ?? host),
+              WebAddress.isValidHost(asciiHost),
               var components = URLComponents(url: url, resolvingAgainstBaseURL: false)
         else { return nil }
         components.scheme = scheme
@@ -89,6 +90,13 @@ public struct WebAddress: Sendable, Hashable, Codable, CustomStringConvertible {
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(url.absoluteString)
+    }
+
+    /// Letters, digits, `-`, `_` and dots, no empty labels: what DNS names and IPv4 addresses use.
+    /// Anything else would make Foundation trap or the lookup meaningless.
+    static func isValidHost(_ host: String) -> Bool {
+        host.count <= 253 && !host.hasPrefix(".") && !host.contains("..")
+            && host.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." || $0 == "_" }
     }
 
     /// Removes what browsers remove before parsing: surrounding whitespace and control characters,

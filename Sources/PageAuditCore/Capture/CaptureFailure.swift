@@ -1,0 +1,87 @@
+import Foundation
+
+/// Why a page could not be read. Kept apart from findings: a failure to read makes a rule
+/// `unverifiable`, never `fail`, and tells the officer what to do about it.
+public struct CaptureFailure: Error, Sendable, Codable, Equatable {
+    public enum Reason: String, Sendable, Codable {
+        /// The snapshot set holds no capture of this address.
+        case notCaptured
+        /// The capture recorded a network error (timeout, DNS, TLS, reset).
+        case network
+        /// The server answered with an error status.
+        case httpStatus
+        /// The server refused us (401, 403, 429, captcha): it may serve people normally.
+        case blocked
+        /// The response is not an HTML page.
+        case notHTML
+        /// The captured file is missing or unreadable.
+        case unreadableFile
+    }
+
+    public var reason: Reason
+    public var address: String
+    public var status: Int?
+    public var capturedAt: Date?
+    public var detail: String?
+
+    public init(reason: Reason, address: String, status: Int? = nil, capturedAt: Date? = nil, detail: String? = nil) {
+        self.reason = reason
+        self.address = address
+        self.status = status
+        self.capturedAt = capturedAt
+        self.detail = detail
+    }
+
+    /// Whether the failure shows the page does not exist (404, 410), as opposed to us not seeing it.
+    public var showsPageIsGone: Bool { reason == .httpStatus && (status == 404 || status == 410) }
+
+    public var message: LocalizedText {
+        let detail = self.detail.map { ": \($0)" } ?? ""
+        switch reason {
+        case .notCaptured:
+            return LocalizedText(ru: "страница \(address) не снята (нет в наборе снимков)", en: "\(address) was not captured (not in the snapshot set)")
+        case .network:
+            return LocalizedText(ru: "не удалось загрузить \(address)\(detail)", en: "could not fetch \(address)\(detail)")
+        case .httpStatus:
+            return LocalizedText(ru: "\(address) ответил кодом HTTP \(status ?? 0)", en: "\(address) answered HTTP \(status ?? 0)")
+        case .blocked:
+            return LocalizedText(ru: "\(address) отказал в доступе (HTTP \(status ?? 0))\(detail)", en: "\(address) refused access (HTTP \(status ?? 0))\(detail)")
+        case .notHTML:
+            return LocalizedText(ru: "\(address) вернул не HTML-страницу\(detail)", en: "\(address) did not return an HTML page\(detail)")
+        case .unreadableFile:
+            return LocalizedText(ru: "файл снимка \(address) не читается\(detail)", en: "the snapshot file of \(address) cannot be read\(detail)")
+        }
+    }
+
+    public var hint: LocalizedText {
+        switch reason {
+        case .notCaptured:
+            return LocalizedText(ru: "Снимите страницу и добавьте её в manifest.tsv набора.", en: "Capture the page and add it to the set's manifest.tsv.")
+        case .network:
+            return LocalizedText(ru: "Проверьте адрес и доступность сайта и повторите съёмку.", en: "Check the address and that the site is up, then capture again.")
+        case .httpStatus:
+            return LocalizedText(ru: "Проверьте адрес в реестре; если он верен, сайт должен отвечать кодом 200.", en: "Check the address in the registry; if it is right, the site should answer 200.")
+        case .blocked:
+            return LocalizedText(ru: "Сайт блокирует автоматический доступ: снимите страницу из браузера (pageaudit snapshot import) или попросите владельца разрешить доступ.", en: "The site blocks automated access: save the page from a browser or ask the owner to allow access.")
+        case .notHTML:
+            return LocalizedText(ru: "Укажите адрес HTML-страницы сайта.", en: "Give the address of an HTML page.")
+        case .unreadableFile:
+            return LocalizedText(ru: "Проверьте путь в столбце file файла manifest.tsv.", en: "Check the path in the file column of manifest.tsv.")
+        }
+    }
+
+    /// Classifies a non-success response: a refusal is not evidence that the page is missing.
+    public static func from(_ response: CapturedResponse) -> CaptureFailure? {
+        let address = response.address.displayString
+        if [401, 403, 407, 429, 451].contains(response.status) {
+            return CaptureFailure(reason: .blocked, address: address, status: response.status, capturedAt: response.capturedAt)
+        }
+        if !response.isSuccess {
+            return CaptureFailure(reason: .httpStatus, address: address, status: response.status, capturedAt: response.capturedAt)
+        }
+        if !response.looksLikeHTML {
+            return CaptureFailure(reason: .notHTML, address: address, status: response.status, capturedAt: response.capturedAt, detail: response.contentType)
+        }
+        return nil
+    }
+}

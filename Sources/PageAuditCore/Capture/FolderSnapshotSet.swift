@@ -1,0 +1,74 @@
+import Foundation
+
+/// The hand-made form of evidence: a folder with `registry.csv`, `manifest.tsv` and the captured
+/// files. Reading it never touches the network.
+public struct FolderSnapshotSet: CaptureSource {
+    public let folder: URL
+    public let entries: [ManifestEntry]
+    private let exact: [String: ManifestEntry]
+    private let loose: [String: ManifestEntry]
+
+    public init(folder: URL) throws(SnapshotError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .folderMissing(path: folder.path)
+        }
+        let manifestURL = folder.appendingPathComponent("manifest.tsv")
+        guard FileManager.default.fileExists(atPath: manifestURL.path) else { throw .manifestMissing(path: manifestURL.path) }
+        let data: Data
+        do { data = try Data(contentsOf: manifestURL) } catch {
+            throw .manifestUnreadable(path: manifestURL.path, detail: error.localizedDescription)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .manifestUnreadable(path: manifestURL.path, detail: "not UTF-8")
+        }
+        self.folder = folder.standardizedFileURL
+        self.entries = try SnapshotManifest.parse(text, file: manifestURL.path)
+        var exact: [String: ManifestEntry] = [:], loose: [String: ManifestEntry] = [:]
+        for entry in entries {
+            exact[entry.address.description] = entry
+            // The first capture wins a loose match (http vs https, with or without www.).
+            if loose[entry.address.looseKey] == nil { loose[entry.address.looseKey] = entry }
+        }
+        self.exact = exact
+        self.loose = loose
+    }
+
+    /// The registry of the set: `registry.csv`, or `registry.json` when there is no CSV.
+    public var registryFile: URL {
+        let csv = folder.appendingPathComponent("registry.csv")
+        let json = folder.appendingPathComponent("registry.json")
+        return !FileManager.default.fileExists(atPath: csv.path) && FileManager.default.fileExists(atPath: json.path) ? json : csv
+    }
+
+    /// The newest capture time in the set: the default "as of" instant of an offline audit, so that
+    /// re-running it on the same evidence gives the same findings.
+    public var latestCaptureTime: Date? { entries.map(\.capturedAt).max() }
+
+    /// The stored capture of an address: exact match first, then ignoring the scheme and `www.`.
+    public func entry(for address: WebAddress) -> ManifestEntry? {
+        exact[address.description] ?? loose[address.looseKey]
+    }
+
+    public func capture(_ address: WebAddress) async -> Result<CapturedResponse, CaptureFailure> {
+        guard let entry = entry(for: address) else {
+            return .failure(CaptureFailure(reason: .notCaptured, address: address.displayString))
+        }
+        guard entry.status != 0 else {
+            return .failure(CaptureFailure(reason: .network, address: entry.address.displayString, capturedAt: entry.capturedAt, detail: entry.error))
+        }
+        var body = Data()
+        if let file = entry.file {
+            let fileURL = folder.appendingPathComponent(file).standardizedFileURL
+            // A symbolic link inside the set must not lead the audit to read files outside it.
+            let resolved = fileURL.resolvingSymlinksInPath().path
+            guard resolved.hasPrefix(folder.resolvingSymlinksInPath().path + "/") else {
+                return .failure(CaptureFailure(reason: .unreadableFile, address: entry.address.displayString, capturedAt: entry.capturedAt, detail: "\(file) is outside the set"))
+            }
+            do { body = try Data(contentsOf: fileURL) } catch {
+                return .failure(CaptureFailure(reason: .unreadableFile, address: entry.address.displayString, capturedAt: entry.capturedAt, detail: "\(file): \(error.localizedDescription)"))
+            }
+        }
+        return .success(CapturedResponse(address: entry.address, capturedAt: entry.capturedAt, status: entry.status, contentType: entry.contentType, body: body))
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import PageAuditCore
+
+@Suite struct SnapshotManifestTests {
+    let header = "url\tfile\tcaptured_at\tstatus\tcontent_type\terror"
+
+    @Test func readsRowsWithEscapesAndComments() throws {
+        let text = "\(header)\n# a comment\nhttps://adm.example.ru/\tpages/a.html\t2026-11-20T10:15:04+03:00\t200\ttext/html; charset=utf-8\t\nhttps://b.example.ru/\t\t2026-11-20T10:16:00Z\t0\t\ttimed out\\tafter 30 s\n"
+        let entries = try SnapshotManifest.parse(text, file: "m.tsv")
+        #expect(entries.count == 2)
+        #expect(entries[0].file == "pages/a.html")
+        #expect(entries[0].capturedAt == Date(timeIntervalSince1970: 1_795_158_904))
+        #expect(entries[1].status == 0)
+        #expect(entries[1].error == "timed out\tafter 30 s")
+        #expect(entries[1].location.line == 4)
+    }
+
+    @Test(arguments: [
+        ("url\tfile\tstatus\n", SnapshotError.missingColumn(name: "captured_at", at: SourceLocation(file: "m.tsv", line: 1))),
+        ("url\tfile\tcaptured_at\tstatus\nhttps://a.ru/\tx\t20.11.2026\t200\n", .badCaptureTime("20.11.2026", at: SourceLocation(file: "m.tsv", line: 2, column: 3))),
+        ("url\tfile\tcaptured_at\tstatus\nhttps://a.ru/\tx\t2026-11-20T10:00:00Z\tok\n", .badStatus("ok", at: SourceLocation(file: "m.tsv", line: 2, column: 4))),
+        ("url\tfile\tcaptured_at\tstatus\nadm.ru\tx\t2026-11-20T10:00:00Z\t200\n", .badAddress("adm.ru", at: SourceLocation(file: "m.tsv", line: 2, column: 1))),
+        ("url\tfile\tcaptured_at\tstatus\nhttps://a.ru/\t../../etc/passwd\t2026-11-20T10:00:00Z\t200\n", .pathOutsideSet("../../etc/passwd", at: SourceLocation(file: "m.tsv", line: 2, column: 2))),
+        ("url\tfile\tcaptured_at\tstatus\nhttps://a.ru/\t/etc/passwd\t2026-11-20T10:00:00Z\t200\n", .pathOutsideSet("/etc/passwd", at: SourceLocation(file: "m.tsv", line: 2, column: 2))),
+        ("url\tfile\tcaptured_at\tstatus\nhttps://a.ru\ta\t2026-11-20T10:00:00Z\t200\nhttps://a.ru/\tb\t2026-11-20T10:00:00Z\t200\n", .duplicateAddress("https://a.ru/", at: SourceLocation(file: "m.tsv", line: 3), first: SourceLocation(file: "m.tsv", line: 2))),
+    ])
+    func malformedManifestNamesThePlace(text: String, expected: SnapshotError) {
+        #expect(throws: expected) { try SnapshotManifest.parse(text, file: "m.tsv") }
+    }
+
+    @Test func folderSetFindsCapturesLooselyAndRefusesSymlinksOutOfTheSet() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("set-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("pages"), withIntermediateDirectories: true)
+        try Data("<p>привет</p>".utf8).write(to: folder.appendingPathComponent("pages/home.html"))
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("pages/leak.html").path, withDestinationPath: "/etc/hostname")
+        try """
+        \(header)
+        https://www.adm.example.ru/\tpages/home.html\t2026-11-20T10:15:04+03:00\t200\ttext/html\t
+        https://adm.example.ru/leak\tpages/leak.html\t2026-11-20T10:15:04+03:00\t200\ttext/html\t
+        https://down.example.ru/\t\t2026-11-20T10:15:04+03:00\t0\t\tconnection timed out
+        """.write(to: folder.appendingPathComponent("manifest.tsv"), atomically: true, encoding: .utf8)
+        let set = try FolderSnapshotSet(folder: folder)
+
+        let home = try await set.capture(WebAddress("http://adm.example.ru")!).get()
+        #expect(String(decoding: home.body, as: UTF8.self) == "<p>привет</p>")
+        #expect(home.digest.hasPrefix("sha256:") && home.digest.count == 71)
+
+        guard case .failure(let leak) = await set.capture(WebAddress("https://adm.example.ru/leak")!) else { Issue.record("symlink followed"); return }
+        #expect(leak.reason == .unreadableFile)
+        guard case .failure(let down) = await set.capture(WebAddress("https://down.example.ru/")!) else { Issue.record("no failure"); return }
+        #expect(down.reason == .network && down.detail == "connection timed out")
+        guard case .failure(let missing) = await set.capture(WebAddress("https://other.example.ru/")!) else { Issue.record("no failure"); return }
+        #expect(missing.reason == .notCaptured)
+    }
+}
