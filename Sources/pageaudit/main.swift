@@ -1,2 +1,55 @@
+import Foundation
 import PageAuditCore
-print("pageaudit")
+
+/// Entry point: dispatches to a command and turns every error into a message and exit code 2
+/// (bad input) or 3 (output), never a crash.
+func main() async -> Int32 {
+    var words = Array(CommandLine.arguments.dropFirst())
+    let language: Language = words.contains("en") && words.contains("--lang") ? .en : .ru
+    guard let command = words.first else {
+        return await run { try await AuditCommand(arguments: Arguments([], command: "audit", options: auditOptions, flags: auditFlags)).run() }
+    }
+    words.removeFirst()
+    if words.contains("--help") || words.contains("-h") {
+        print(command == "audit" ? Help.audit : command == "checklist" ? Help.checklistValidate : Help.main)
+        return 0
+    }
+    switch command {
+    case "-h", "--help": print(Help.main); return 0
+    case "--version", "version": print("pageaudit \(PageAuditVersion.current)"); return 0
+    case "help":
+        print(words.first == "audit" ? Help.audit : words.first == "checklist" ? Help.checklistValidate : Help.main)
+        return 0
+    case "audit":
+        return await run { try await AuditCommand(arguments: Arguments(words, command: "audit", options: auditOptions, flags: auditFlags)).run() }
+    case "checklist":
+        return await run { try ChecklistCommand(arguments: Arguments(words, command: "checklist", options: ["--lang"], flags: [])).run() }
+    default:
+        printError("unknown command '\(command)'. Commands: audit, checklist validate, help. See 'pageaudit --help'.")
+        return 2
+    }
+
+    func run(_ body: () async throws -> Int32) async -> Int32 {
+        do {
+            return try await body()
+        } catch let error as DiagnosableError {
+            printError(error.rendered(in: language))
+            return 2
+        } catch let error as OutputFailure {
+            printError(error.description)
+            return 3
+        } catch {
+            printError("\(error)")
+            return 2
+        }
+    }
+}
+
+let auditOptions = ["--registry", "--snapshots", "--checklist", "--as-of", "--format", "--lang", "--output", "--contact-pages"]
+let auditFlags = ["--verbose"]
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data("pageaudit: \(message)\n".utf8))
+}
+
+exit(await main())

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The result for one agency: its facts and its findings.
+public struct AgencyAudit: Sendable {
+    public var agency: Agency
+    public var site: SiteObservation
+    public var findings: [Finding]
+
+    /// Whether any law rule failed: the exit code of a run depends on it.
+    public var hasLawFailure: Bool { findings.contains { $0.status == .fail } }
+}
+
+/// The result of a run, in registry order.
+public struct AuditReport: Sendable {
+    public var toolVersion: String
+    public var checklist: Checklist
+    public var asOf: Date
+    public var source: String
+    public var agencies: [AgencyAudit]
+
+    public init(toolVersion: String, checklist: Checklist, asOf: Date, source: String, agencies: [AgencyAudit]) {
+        self.toolVersion = toolVersion
+        self.checklist = checklist
+        self.asOf = asOf
+        self.source = source
+        self.agencies = agencies
+    }
+
+    public func count(_ status: FindingStatus) -> Int {
+        agencies.reduce(0) { $0 + $1.findings.filter { $0.status == status }.count }
+    }
+}
+
+/// Runs the pipeline for each agency: capture → extract → evaluate. Agencies are independent, so
+/// a few run at once; results come back in registry order whatever order they finish in.
+public struct Auditor: Sendable {
+    public var checklist: Checklist
+    public var gatherer: SiteFactsGatherer
+    public var concurrency: Int
+
+    public init(checklist: Checklist, gatherer: SiteFactsGatherer = SiteFactsGatherer(), concurrency: Int = 4) {
+        self.checklist = checklist
+        self.gatherer = gatherer
+        self.concurrency = max(1, concurrency)
+    }
+
+    public func audit(_ agencies: [Agency], from source: some CaptureSource, asOf: Date) async -> [AgencyAudit] {
+        let evaluator = Evaluator(checklist: checklist)
+        let gatherer = self.gatherer
+        var results = [AgencyAudit?](repeating: nil, count: agencies.count)
+        await withTaskGroup(of: (Int, AgencyAudit).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < agencies.count else { return }
+                let index = next, agency = agencies[index]
+                next += 1
+                group.addTask {
+                    let site = await gatherer.gather(website: agency.website, from: source)
+                    let facts = AgencyFacts(agency: agency, site: site)
+                    return (index, AgencyAudit(agency: agency, site: site, findings: evaluator.evaluate(facts, asOf: asOf)))
+                }
+            }
+            for _ in 0..<concurrency { startNext() }
+            for await (index, result) in group {
+                results[index] = result
+                startNext()
+            }
+        }
+        return results.compactMap { $0 }
+    }
+}

@@ -1,0 +1,24 @@
+/// Reads one captured page of a website into facts. It never decides pass or fail.
+struct SitePageReader {
+    func facts(of document: HTMLDocument, response: CapturedResponse, role: SitePageFacts.Role) -> SitePageFacts {
+        let text = document.root?.visibleText ?? ""
+        var emails = EmailExtractor.emails(inText: text)
+        var phones = PhoneExtractor.phones(inText: text)
+        for link in document.select("//a[@href]") {
+            guard let href = link.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines) else { continue }
+            let scheme = href.prefix(7).lowercased()
+            if scheme.hasPrefix("mailto:"), let email = EmailExtractor.email(fromMailto: href), !emails.contains(where: { $0.address == email.address }) {
+                emails.append(email)
+            } else if scheme.hasPrefix("tel:"), let phone = PhoneExtractor.phone(fromTel: href),
+                      !phones.contains(where: { ($0.normalized ?? $0.raw) == (phone.normalized ?? phone.raw) }) {
+                phones.append(phone)
+            }
+        }
+        let title = document.select("//title").first?.visibleText
+        return SitePageFacts(
+            address: response.address, role: role, capturedAt: response.capturedAt, status: response.status,
+            digest: response.digest, charset: document.charset.charset, title: title.flatMap { $0.isEmpty ? nil : String($0.prefix(300)) },
+            platformLinks: PlatformLinkReader().links(in: document), emails: emails, phones: phones,
+            postalAddresses: PostalAddressExtractor.addresses(inText: text), posWidget: PosWidgetDetector().sightings(in: document))
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The machine-readable report, format `pageaudit.report/1` (documented in docs/report-format.md).
+/// Keys are sorted and dates are RFC 3339, so two runs on the same evidence give identical bytes.
+public enum JSONReport {
+    public static let format = "pageaudit.report/1"
+
+    public static func render(_ report: AuditReport) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(RFC3339.string(from: date))
+        }
+        return try encoder.encode(Document(report))
+    }
+
+    struct Document: Encodable {
+        var format = JSONReport.format
+        var tool: Tool
+        var checklist: ChecklistInfo
+        var asOf: Date
+        var source: String
+        var totals: [String: Int]
+        var agencies: [AgencyEntry]
+
+        init(_ report: AuditReport) {
+            tool = Tool(name: "pageaudit", version: report.toolVersion)
+            checklist = ChecklistInfo(id: report.checklist.id, version: report.checklist.version, extends: report.checklist.extends)
+            asOf = report.asOf
+            source = report.source
+            totals = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0.rawValue, report.count($0)) })
+            agencies = report.agencies.map(AgencyEntry.init)
+        }
+    }
+
+    struct Tool: Encodable { var name: String; var version: String }
+    struct ChecklistInfo: Encodable { var id: String; var version: String; var extends: [String] }
+
+    struct AgencyEntry: Encodable {
+        var id: String
+        var name: String
+        var kind: AgencyKind
+        var region: String?
+        var timezone: String
+        var website: String?
+        var declaredPages: [DeclaredPageEntry]
+        var site: SiteEntry
+        var findings: [Finding]
+        var totals: [String: Int]
+
+        init(_ audit: AgencyAudit) {
+            id = audit.agency.id
+            name = audit.agency.name
+            kind = audit.agency.kind
+            region = audit.agency.region
+            timezone = audit.agency.timeZoneIdentifier
+            website = audit.agency.website?.displayString
+            declaredPages = audit.agency.declaredPages.map {
+                DeclaredPageEntry(platform: $0.platform, written: $0.written, identity: $0.identity?.key, kind: $0.kind)
+            }
+            site = SiteEntry(audit.site)
+            findings = audit.findings
+            totals = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { status in
+                (status.rawValue, audit.findings.filter { $0.status == status }.count)
+            })
+        }
+    }
+
+    struct DeclaredPageEntry: Encodable {
+        var platform: Platform
+        var written: String
+        var identity: String?
+        var kind: LinkTargetKind
+    }
+
+    struct SiteEntry: Encodable {
+        var state: String
+        var failure: CaptureFailure?
+        var facts: SiteFacts?
+        var listedPages: [String]?
+
+        init(_ observation: SiteObservation) {
+            switch observation {
+            case .notDeclared: state = "notDeclared"
+            case .unreadable(let failure): state = "unreadable"; self.failure = failure
+            case .read(let facts): state = "read"; self.facts = facts; listedPages = facts.listedPages.map(\.key)
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// The report for a terminal: per agency what to fix and why, then totals. Russian by default.
+public struct TextReport {
+    public var language: Language
+    /// Show passing and not-applicable findings too, not only what needs attention.
+    public var verbose: Bool
+
+    public init(language: Language, verbose: Bool = false) {
+        self.language = language
+        self.verbose = verbose
+    }
+
+    private func t(_ ru: String, _ en: String) -> String { language == .ru ? ru : en }
+
+    public func render(_ report: AuditReport) -> String {
+        var out = ""
+        let asOf = RFC3339.string(from: report.asOf, in: TimeZone(identifier: "Europe/Moscow")!)
+        out += "pageaudit \(report.toolVersion) — \(report.checklist.title[language]) (\(report.checklist.id) \(report.checklist.version))\n"
+        out += t("Проверка на \(asOf); источник: \(report.source); организаций: \(report.agencies.count)\n",
+                 "As of \(asOf); source: \(report.source); agencies: \(report.agencies.count)\n")
+        for audit in report.agencies { out += "\n" + agency(audit) }
+        out += "\n" + totals(report)
+        return out.terminalSafe
+    }
+
+    static func symbol(_ status: FindingStatus) -> String {
+        switch status {
+        case .pass: "✓"
+        case .fail: "✗"
+        case .warn: "!"
+        case .notApplicable: "–"
+        case .unverifiable: "?"
+        case .error: "E"
+        }
+    }
+
+    func agency(_ audit: AgencyAudit) -> String {
+        let agency = audit.agency
+        var out = "[\(agency.id)] \(agency.name) — \(agency.kind.title[language])\(agency.region.map { ", \($0)" } ?? "")\n"
+        switch audit.site {
+        case .notDeclared: out += t("  Сайт: не указан в реестре\n", "  Website: not given in the registry\n")
+        case .unreadable(let failure): out += t("  Сайт: не прочитан — ", "  Website: not read — ") + failure.message[language] + "\n"
+        case .read(let facts):
+            out += t("  Сайт: \(facts.website.displayString) (прочитано страниц: \(facts.pages.count)",
+                     "  Website: \(facts.website.displayString) (pages read: \(facts.pages.count)")
+            out += facts.unread.isEmpty ? ")\n" : t(", не прочитано: \(facts.unread.count))\n", ", not read: \(facts.unread.count))\n")
+        }
+        let shown = audit.findings.filter { verbose || ![.pass, .notApplicable].contains($0.status) }
+        // Rules that share a status and a message (all page rules while no page was captured) share a line.
+        var index = 0
+        while index < shown.count {
+            let first = shown[index]
+            var group = [first]
+            while index + group.count < shown.count, shown[index + group.count].status == first.status,
+                  shown[index + group.count].message == first.message, first.fix == nil {
+                group.append(shown[index + group.count])
+            }
+            index += group.count
+            let strength = group.count == 1 && first.strength == .practice && first.status != .warn ? t(" (рекомендация)", " (recommendation)") : ""
+            out += "  \(Self.symbol(first.status)) \(group.map(\.ruleID).joined(separator: ", ")) \(first.status.title[language])\(strength): \(first.message[language])\n"
+            if let fix = first.fix { out += t("      Как исправить: ", "      How to fix: ") + fix[language] + "\n" }
+        }
+        let counts = FindingStatus.allCases.compactMap { status -> String? in
+            let count = audit.findings.filter { $0.status == status }.count
+            return count == 0 ? nil : "\(Self.symbol(status)) \(count)"
+        }
+        out += "  " + counts.joined(separator: "  ") + "\n"
+        return out
+    }
+
+    func totals(_ report: AuditReport) -> String {
+        var out = t("Итого по статусам: ", "Totals: ")
+        out += FindingStatus.allCases.map { "\($0.title[language]) \(report.count($0))" }.joined(separator: ", ") + "\n"
+        out += t("По правилам (нарушение / рекомендация / не проверено / выполнено):\n", "By rule (fail / warn / unverifiable / pass):\n")
+        for rule in report.checklist.rules {
+            let findings = report.agencies.compactMap { $0.findings.first { $0.ruleID == rule.id } }
+            let count = { (status: FindingStatus) in findings.filter { $0.status == status }.count }
+            out += "  \(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(count(.fail)) / \(count(.warn)) / \(count(.unverifiable)) / \(count(.pass))\n"
+        }
+        let failing = report.agencies.filter(\.hasLawFailure).count
+        out += t("Организаций с нарушениями закона: \(failing) из \(report.agencies.count)\n",
+                 "Agencies with law failures: \(failing) of \(report.agencies.count)\n")
+        return out
+    }
+}

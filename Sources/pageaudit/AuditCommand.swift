@@ -1,0 +1,66 @@
+import Foundation
+import PageAuditCore
+
+/// `pageaudit audit`: load registry, snapshots and checklist, run, render, choose the exit code.
+struct AuditCommand {
+    enum Format: String, CaseIterable { case text, json }
+
+    let arguments: Arguments
+
+    func run() async throws -> Int32 {
+        guard arguments.positional.isEmpty else { throw Arguments.Failure.unexpectedArgument(arguments.positional[0]) }
+        let language: Language = try arguments.choice("--lang", default: .ru)
+        let format: Format = try arguments.choice("--format", default: .text)
+        var contactPages = 3
+        if let text = arguments.value("--contact-pages") {
+            guard let number = Int(text), (0...20).contains(number) else {
+                throw Arguments.Failure.invalidValue("--contact-pages", value: text, expected: "a number from 0 to 20")
+            }
+            contactPages = number
+        }
+        let setFolder = arguments.value("--snapshots").map { URL(fileURLWithPath: $0) } ?? BundledFiles.locate("snapshots/demo")
+        let snapshots = try FolderSnapshotSet(folder: setFolder)
+        let registryURL = arguments.value("--registry").map { URL(fileURLWithPath: $0) } ?? snapshots.registryFile
+        let agencies = try RegistryLoader.load(from: registryURL)
+        let checklistURL = arguments.value("--checklist").map { URL(fileURLWithPath: $0) } ?? BundledFiles.locate("checklists/270-fz.json")
+        let checklist = try ChecklistLoader.load(from: checklistURL)
+        let asOf = try arguments.value("--as-of").map(Self.parseAsOf) ?? snapshots.latestCaptureTime ?? Date()
+
+        let auditor = Auditor(checklist: checklist, gatherer: SiteFactsGatherer(contactPageLimit: contactPages))
+        let results = await auditor.audit(agencies, from: snapshots, asOf: asOf)
+        let report = AuditReport(toolVersion: PageAuditVersion.current, checklist: checklist, asOf: asOf,
+                                 source: setFolder.lastPathComponent, agencies: results)
+        let output: Data
+        switch format {
+        case .text: output = Data(TextReport(language: language, verbose: arguments.has("--verbose")).render(report).utf8)
+        case .json: output = try JSONReport.render(report) + Data("\n".utf8)
+        }
+        try write(output)
+        return report.agencies.contains(where: \.hasLawFailure) ? 1 : 0
+    }
+
+    private func write(_ data: Data) throws {
+        guard let path = arguments.value("--output") else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw OutputFailure(path: path, detail: error.localizedDescription)
+        }
+    }
+
+    static func parseAsOf(_ text: String) throws -> Date {
+        if let instant = RFC3339.date(from: text) { return instant }
+        let moscow = TimeZone(identifier: "Europe/Moscow")!
+        if let day = RFC3339.day(from: text, in: moscow) { return day.addingTimeInterval(86_399) }
+        throw Arguments.Failure.invalidValue("--as-of", value: text, expected: "2026-11-20 or 2026-11-20T12:00:00+03:00")
+    }
+}
+
+struct OutputFailure: Error, CustomStringConvertible {
+    var path: String
+    var detail: String
+    var description: String { "cannot write the report to \(path): \(detail)" }
+}
