@@ -10,11 +10,12 @@ struct PlatformLinkReader {
             guard let href = element.attribute("href"), let address = document.resolve(href),
                   let target = PlatformLinkClassifier.classify(address) else { continue }
             let region = Self.region(of: element)
+            let label = Self.label(of: element)
             // The same link in the same region twice (icon and text) is one link.
             guard seen.insert("\(address)|\(region)").inserted else { continue }
             links.append(PlatformLink(
                 platform: target.platform, kind: target.kind, identity: target.identity, href: address.displayString,
-                label: Self.label(of: element), region: region, foundOn: document.address.displayString))
+                label: label, icon: label == nil ? Self.icon(in: element) : nil, region: region, foundOn: document.address.displayString))
         }
         return links
     }
@@ -37,6 +38,16 @@ struct PlatformLinkReader {
             if role == "banner" || names.contains(where: { $0.contains("header") || $0.contains("shapka") }) { return .header }
         }
         return .body
+    }
+
+    /// The file name of an icon image, or an icon-font class (`fa-vk`, `icon-ok`), for links with no text.
+    static func icon(in element: HTMLElement) -> String? {
+        if let source = element.select(".//img[@src]").first?.attribute("src") {
+            return source.split(separator: "/").last.map { String($0.prefix(100)) }
+        }
+        let classes = ([element] + element.select(".//*[@class]")).flatMap(\.classNames)
+        return classes.first { $0.hasPrefix("fa-") || $0.hasPrefix("icon-") || $0.hasPrefix("ico-") || $0.contains("vk") || $0.contains("ok") }
+            ?? classes.first
     }
 
     /// What a reader sees: the link text, else `title`, `aria-label`, or an icon image's `alt`/`title`.

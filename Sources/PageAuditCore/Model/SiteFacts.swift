@@ -14,6 +14,8 @@ public struct PlatformLink: Sendable, Codable, Equatable {
     public var href: String
     /// What a reader sees: link text, else `title`, `aria-label`, or the `alt` of an icon.
     public var label: String?
+    /// For an icon-only link, what identifies the icon (`fa-vk`, `Odnoklassniki-16x16.png`).
+    public var icon: String?
     public var region: PageRegion
     /// The page the link is on.
     public var foundOn: String
