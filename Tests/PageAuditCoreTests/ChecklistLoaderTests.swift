@@ -60,7 +60,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             "base.json": minimal(rules: rule("PAGE-ACTIVITY", kind: "page.posting-cadence", params: "{\"minPosts\": 3, \"windowDays\": 7}")),
             "region.json": """
             {"format": "pageaudit.checklist/1", "id": "r", "version": "1", "title": {"ru": "р", "en": "r"},
-             "extends": "base.json", "overrides": {"PAGE-ACTIVITY": {"params": {"minPosts": 5}, "strength": "practice"}}}
+             "extends": "base.json", "rules": [], "overrides": {"PAGE-ACTIVITY": {"params": {"minPosts": 5}, "strength": "practice"}}}
             """,
         ])
         let checklist = try ChecklistLoader.load(from: dir.appendingPathComponent("region.json"))

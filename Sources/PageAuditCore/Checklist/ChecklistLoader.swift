@@ -46,7 +46,11 @@ public enum ChecklistLoader {
             try root.rejectUnknownKeys(allowed: topKeys)
             let formatField = try root.required("format")
             guard try formatField.string() == format else { throw formatField.invalid("\"\(format)\"") }
-            let id = try root.required("id").text()
+            let idField = try root.required("id")
+            let id = try idField.text()
+            guard id.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
+                throw idField.invalid("lowercase Latin letters, digits and '-', e.g. 270-fz")
+            }
             let version = try root.required("version").text()
             let title = try localized(root.required("title"))
 
@@ -74,7 +78,9 @@ public enum ChecklistLoader {
             }
 
             var rules = inherited
-            for field in try root.optional("rules")?.array() ?? [] {
+            let ruleFields = try root.required("rules").array()
+            if ruleFields.isEmpty && extends.isEmpty { throw root.field.invalid("a checklist with at least one rule (an empty rules array needs extends)") }
+            for field in ruleFields {
                 let rule = try parseRule(field)
                 if let first = rules.first(where: { $0.rule.id == rule.rule.id }) {
                     throw ChecklistError.duplicateRule(id: rule.rule.id, at: rule.rule.source, first: first.rule.source)
@@ -151,7 +157,9 @@ public enum ChecklistLoader {
 
     private static func kinds(_ field: JSONField) throws -> [AgencyKind] {
         let kinds = try field.array().map { try $0.oneOf(AgencyKind.self) }
-        guard !kinds.isEmpty else { throw field.invalid("a non-empty array of federal | regional | municipal | subordinate | court") }
+        guard !kinds.isEmpty, Set(kinds).count == kinds.count else {
+            throw field.invalid("a non-empty array without repeats of federal | regional | municipal | subordinate | court")
+        }
         return kinds
     }
 
@@ -166,6 +174,7 @@ public enum ChecklistLoader {
             return text
         }
         let from = try day("from"), until = try day("until")
+        if from == nil && until == nil { throw field.invalid("an object with from, until or both") }
         if let from, let until, until < from { throw ChecklistError.emptyEffectivePeriod(at: field.location) }
         return (from, until)
     }
