@@ -70,6 +70,20 @@ public struct CaptureFailure: Error, Sendable, Codable, Equatable {
         }
     }
 
+    enum CodingKeys: String, CodingKey { case reason, address, status, capturedAt, detail, message, hint }
+
+    /// The JSON report carries the message and hint too, so consumers need not re-derive them.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(address, forKey: .address)
+        try container.encodeIfPresent(status, forKey: .status)
+        try container.encodeIfPresent(capturedAt, forKey: .capturedAt)
+        try container.encodeIfPresent(detail, forKey: .detail)
+        try container.encode(message, forKey: .message)
+        try container.encode(hint, forKey: .hint)
+    }
+
     /// Classifies a non-success response: a refusal is not evidence that the page is missing.
     public static func from(_ response: CapturedResponse) -> CaptureFailure? {
         let address = response.address.displayString
