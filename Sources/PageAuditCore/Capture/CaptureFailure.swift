@@ -84,6 +84,14 @@ public struct CaptureFailure: Error, Sendable, Codable, Equatable {
         try container.encode(hint, forKey: .hint)
     }
 
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(reason: try container.decode(Reason.self, forKey: .reason), address: try container.decode(String.self, forKey: .address),
+                  status: try container.decodeIfPresent(Int.self, forKey: .status),
+                  capturedAt: try container.decodeIfPresent(Date.self, forKey: .capturedAt),
+                  detail: try container.decodeIfPresent(String.self, forKey: .detail))
+    }
+
     /// Classifies a non-success response: a refusal is not evidence that the page is missing.
     public static func from(_ response: CapturedResponse) -> CaptureFailure? {
         let address = response.address.displayString
