@@ -45,10 +45,14 @@ public final class HTMLDocument {
     }
 
     /// Elements matching an XPath 1.0 expression; an invalid expression matches nothing.
-    public func select(_ xpath: String) -> [HTMLElement] {
-        guard let context = xmlXPathNewContext(pointer) else { return [] }
-        defer { xmlXPathFreeContext(context) }
-        guard let result = xmlXPathEvalExpression(xpath, context) else { return [] }
+    public func select(_ xpath: String) -> [HTMLElement] { select(xpath, from: nil) }
+
+    /// Evaluates an expression with `context` as the context node (the document when nil).
+    func select(_ xpath: String, from context: xmlNodePtr?) -> [HTMLElement] {
+        guard let xpathContext = xmlXPathNewContext(pointer) else { return [] }
+        defer { xmlXPathFreeContext(xpathContext) }
+        if let context { xpathContext.pointee.node = context }
+        guard let result = xmlXPathEvalExpression(xpath, xpathContext) else { return [] }
         defer { xmlXPathFreeObject(result) }
         guard let nodeSet = result.pointee.nodesetval, nodeSet.pointee.nodeNr > 0 else { return [] }
         return (0..<Int(nodeSet.pointee.nodeNr)).compactMap { index in

@@ -52,18 +52,7 @@ public struct HTMLElement {
     }
 
     /// Descendant elements matching an XPath relative to this element (`.//a[@href]`).
-    public func select(_ xpath: String) -> [HTMLElement] {
-        guard let context = xmlXPathNewContext(document.pointer) else { return [] }
-        defer { xmlXPathFreeContext(context) }
-        context.pointee.node = node
-        guard let result = xmlXPathEvalExpression(xpath, context) else { return [] }
-        defer { xmlXPathFreeObject(result) }
-        guard let nodeSet = result.pointee.nodesetval, nodeSet.pointee.nodeNr > 0 else { return [] }
-        return (0..<Int(nodeSet.pointee.nodeNr)).compactMap { index in
-            guard let found = nodeSet.pointee.nodeTab[index], found.pointee.type == XML_ELEMENT_NODE else { return nil }
-            return HTMLElement(node: found, document: document)
-        }
-    }
+    public func select(_ xpath: String) -> [HTMLElement] { document.select(xpath, from: node) }
 
     /// Class names, split on whitespace, lowercased.
     public var classNames: [String] {
