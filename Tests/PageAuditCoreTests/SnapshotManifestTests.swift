@@ -55,3 +55,22 @@ import Testing
         #expect(missing.reason == .notCaptured)
     }
 }
+
+@Suite struct VKAPIAnswerLookupTests {
+    @Test func answersAreFoundByMethodAndGroupWhateverElseTheURLCarries() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("api-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try """
+        url\tfile\tcaptured_at\tstatus\tcontent_type\terror
+        https://api.vk.com/method/groups.getById?group_ids=adm_city,777&fields=description,site&v=5.199\ta.json\t2026-11-20T10:00:00+03:00\t200\tapplication/json\t
+        https://api.vk.com/method/wall.get?owner_id=-777&count=100&v=5.199\tb.json\t2026-11-20T10:00:00+03:00\t200\tapplication/json\t
+        """.write(to: folder.appendingPathComponent("manifest.tsv"), atomically: true, encoding: .utf8)
+        let set = try FolderSnapshotSet(folder: folder)
+        #expect(set.entry(for: VKAPIAnswerKey.groupsAddress(for: "777"))?.file == "a.json")
+        #expect(set.entry(for: VKAPIAnswerKey.groupsAddress(for: "ADM_CITY"))?.file == "a.json")
+        #expect(set.entry(for: VKAPIAnswerKey.wallAddress(groupID: 777))?.file == "b.json")
+        #expect(set.entry(for: VKAPIAnswerKey.wallAddress(domain: "adm_city")) == nil)
+        #expect(set.entry(for: VKAPIAnswerKey.groupsAddress(for: "other")) == nil)
+    }
+}

@@ -16,6 +16,12 @@ public struct CaptureFailure: Error, Sendable, Codable, Equatable {
         case notHTML
         /// The captured file is missing or unreadable.
         case unreadableFile
+        /// The platform showed a login wall or a captcha instead of the page.
+        case loginWall
+        /// The platform's API answered with an error that says nothing about the page (token, rate limit).
+        case apiError
+        /// The bytes are not a page this reader understands (a changed layout, a wrong file).
+        case unrecognisedPage
     }
 
     public var reason: Reason
@@ -50,6 +56,12 @@ public struct CaptureFailure: Error, Sendable, Codable, Equatable {
             return LocalizedText(ru: "\(address) вернул не HTML-страницу\(detail)", en: "\(address) did not return an HTML page\(detail)")
         case .unreadableFile:
             return LocalizedText(ru: "файл снимка \(address) не читается\(detail)", en: "the snapshot file of \(address) cannot be read\(detail)")
+        case .loginWall:
+            return LocalizedText(ru: "вместо страницы \(address) показан вход или капча\(detail)", en: "\(address) showed a login wall or captcha instead of the page\(detail)")
+        case .apiError:
+            return LocalizedText(ru: "API не выдал данные страницы \(address)\(detail)", en: "the API gave no data for \(address)\(detail)")
+        case .unrecognisedPage:
+            return LocalizedText(ru: "разметка \(address) не распознана\(detail)", en: "the markup of \(address) was not recognised\(detail)")
         }
     }
 
@@ -67,6 +79,12 @@ public struct CaptureFailure: Error, Sendable, Codable, Equatable {
             return LocalizedText(ru: "Укажите адрес HTML-страницы сайта.", en: "Give the address of an HTML page.")
         case .unreadableFile:
             return LocalizedText(ru: "Проверьте путь в столбце file файла manifest.tsv.", en: "Check the path in the file column of manifest.tsv.")
+        case .loginWall:
+            return LocalizedText(ru: "Снимите страницу через VK API (токен в переменной окружения) или сохраните её из браузера.", en: "Capture the page through the VK API (token in an environment variable) or save it from a browser.")
+        case .apiError:
+            return LocalizedText(ru: "Проверьте токен и лимиты запросов и повторите съёмку.", en: "Check the token and the rate limits, then capture again.")
+        case .unrecognisedPage:
+            return LocalizedText(ru: "Проверьте, что снимок — страница сообщества; если площадка изменила разметку, сообщите разработчикам pageaudit.", en: "Check that the capture is a community page; if the platform changed its markup, report it to the pageaudit developers.")
         }
     }
 

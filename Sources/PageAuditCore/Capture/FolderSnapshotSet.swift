@@ -7,6 +7,7 @@ public struct FolderSnapshotSet: CaptureSource {
     public let entries: [ManifestEntry]
     private let exact: [String: ManifestEntry]
     private let loose: [String: ManifestEntry]
+    private let apiAnswers: [String: ManifestEntry]
 
     public init(folder: URL) throws(SnapshotError) {
         var isDirectory: ObjCBool = false
@@ -32,6 +33,11 @@ public struct FolderSnapshotSet: CaptureSource {
         }
         self.exact = exact
         self.loose = loose
+        var apiAnswers: [String: ManifestEntry] = [:]
+        for entry in entries {
+            for key in VKAPIAnswerKey.keys(of: entry.address) where apiAnswers[key] == nil { apiAnswers[key] = entry }
+        }
+        self.apiAnswers = apiAnswers
     }
 
     /// The registry of the set: `registry.csv`, or `registry.json` when there is no CSV.
@@ -46,8 +52,10 @@ public struct FolderSnapshotSet: CaptureSource {
     public var latestCaptureTime: Date? { entries.map(\.capturedAt).max() }
 
     /// The stored capture of an address: exact match first, then ignoring the scheme and `www.`.
+    /// VK API answers are found by method and group, whatever other parameters their URLs carry.
     public func entry(for address: WebAddress) -> ManifestEntry? {
         exact[address.description] ?? loose[address.looseKey]
+            ?? VKAPIAnswerKey.keys(of: address).lazy.compactMap { apiAnswers[$0] }.first
     }
 
     public func capture(_ address: WebAddress) async -> Result<CapturedResponse, CaptureFailure> {
