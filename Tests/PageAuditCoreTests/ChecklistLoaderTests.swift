@@ -35,10 +35,12 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         let ids = Set(checklist.rules.map(\.id))
         #expect(ids == ["SITE-EXISTS", "SITE-EMAIL", "SITE-CONTACTS", "SITE-LINKS-TO-PAGES", "SITE-LINKED-PAGE-VALID", "SITE-POS-WIDGET",
                         "PAGE-EXISTS", "PAGE-CONTACTS", "PAGE-LINKS-SITE", "PAGE-DESCRIPTION", "PAGE-GOVMARK", "PAGE-POS-WIDGETS",
-                        "PAGE-ACTIVITY", "PAGE-STALE", "PAGE-COMMENTS-OPEN", "PAGE-ADDRESS-MAP", "PAGE-DESIGN"])
+                        "PAGE-ACTIVITY", "PAGE-STALE", "PAGE-COMMENTS-OPEN", "PAGE-ADDRESS-MAP", "PAGE-DESIGN",
+                        "CROSS-MUTUAL-LINKS", "CROSS-REGISTRY-MATCHES-SITE", "CROSS-PAGE-UNIQUE"])
         #expect(checklist.rule("PAGE-ACTIVITY")?.check == .pagePostingCadence(minPosts: 3, windowDays: 7, lookbackDays: 28))
         // Recommendations from monitoring practice must never be law rules.
-        for id in ["SITE-POS-WIDGET", "PAGE-GOVMARK", "PAGE-POS-WIDGETS", "PAGE-ACTIVITY", "PAGE-STALE", "PAGE-COMMENTS-OPEN", "PAGE-DESIGN"] {
+        for id in ["SITE-POS-WIDGET", "PAGE-GOVMARK", "PAGE-POS-WIDGETS", "PAGE-ACTIVITY", "PAGE-STALE", "PAGE-COMMENTS-OPEN", "PAGE-DESIGN",
+                   "CROSS-REGISTRY-MATCHES-SITE", "CROSS-PAGE-UNIQUE"] {
             #expect(checklist.rule(id)?.strength == .practice, "\(id)")
         }
         // A recalled basis must say it is to be confirmed.

@@ -4,6 +4,7 @@ import Foundation
 public struct AgencyAudit: Sendable {
     public var agency: Agency
     public var site: SiteObservation
+    public var pages: [PageObservation]
     public var findings: [Finding]
 
     /// Whether any law rule failed: the exit code of a run depends on it.
@@ -36,7 +37,10 @@ public struct AuditReport: Sendable {
 public struct Auditor: Sendable {
     public var checklist: Checklist
     public var gatherer: SiteFactsGatherer
+    public var pageGatherer = PageFactsGatherer()
     public var concurrency: Int
+    /// At most this many official pages are read per agency (declared pages come first).
+    public var pageLimit = 8
 
     public init(checklist: Checklist, gatherer: SiteFactsGatherer = SiteFactsGatherer(), concurrency: Int = 4) {
         self.checklist = checklist
@@ -46,7 +50,8 @@ public struct Auditor: Sendable {
 
     public func audit(_ agencies: [Agency], from source: some CaptureSource, asOf: Date) async -> [AgencyAudit] {
         let evaluator = Evaluator(checklist: checklist)
-        let gatherer = self.gatherer
+        let gatherer = self.gatherer, pageGatherer = self.pageGatherer, pageLimit = self.pageLimit
+        let claims = AgencyFacts.claims(in: agencies)
         var results = [AgencyAudit?](repeating: nil, count: agencies.count)
         await withTaskGroup(of: (Int, AgencyAudit).self) { group in
             var next = 0
@@ -56,8 +61,12 @@ public struct Auditor: Sendable {
                 next += 1
                 group.addTask {
                     let site = await gatherer.gather(website: agency.website, from: source)
-                    let facts = AgencyFacts(agency: agency, site: site)
-                    return (index, AgencyAudit(agency: agency, site: site, findings: evaluator.evaluate(facts, asOf: asOf)))
+                    var pages: [PageObservation] = []
+                    for identity in AgencyFacts.pagesToRead(for: agency, site: site).prefix(pageLimit) {
+                        pages.append(await pageGatherer.gather(identity, timeZone: agency.timeZone, from: source))
+                    }
+                    let facts = AgencyFacts(agency: agency, site: site, pages: pages, sharedClaims: claims)
+                    return (index, AgencyAudit(agency: agency, site: site, pages: pages, findings: evaluator.evaluate(facts, asOf: asOf)))
                 }
             }
             for _ in 0..<concurrency { startNext() }

@@ -22,6 +22,8 @@ public struct CaptureFailure: Error, Sendable, Codable, Equatable {
         case apiError
         /// The bytes are not a page this reader understands (a changed layout, a wrong file).
         case unrecognisedPage
+        /// No public format of this platform's pages is known, so nothing is read from it.
+        case unsupportedPlatform
     }
 
     public var reason: Reason
@@ -62,6 +64,8 @@ public struct CaptureFailure: Error, Sendable, Codable, Equatable {
             return LocalizedText(ru: "API не выдал данные страницы \(address)\(detail)", en: "the API gave no data for \(address)\(detail)")
         case .unrecognisedPage:
             return LocalizedText(ru: "разметка \(address) не распознана\(detail)", en: "the markup of \(address) was not recognised\(detail)")
+        case .unsupportedPlatform:
+            return LocalizedText(ru: "страницы \(address) пока не читаются: открытый формат страниц этой площадки неизвестен", en: "\(address) is not read: no public page format of this platform is known")
         }
     }
 
@@ -83,6 +87,8 @@ public struct CaptureFailure: Error, Sendable, Codable, Equatable {
             return LocalizedText(ru: "Снимите страницу через VK API (токен в переменной окружения) или сохраните её из браузера.", en: "Capture the page through the VK API (token in an environment variable) or save it from a browser.")
         case .apiError:
             return LocalizedText(ru: "Проверьте токен и лимиты запросов и повторите съёмку.", en: "Check the token and the rate limits, then capture again.")
+        case .unsupportedPlatform:
+            return LocalizedText(ru: "Проверьте страницу вручную.", en: "Check the page by hand.")
         case .unrecognisedPage:
             return LocalizedText(ru: "Проверьте, что снимок — страница сообщества; если площадка изменила разметку, сообщите разработчикам pageaudit.", en: "Check that the capture is a community page; if the platform changed its markup, report it to the pageaudit developers.")
         }

@@ -18,6 +18,9 @@ public enum Check: Sendable, Equatable {
     case pageCommentsOpen
     case pageAddressMap
     case pageDesign(require: [DesignElement])
+    case crossMutualLinks(platforms: [Platform])
+    case crossRegistryMatchesSite
+    case crossPageUnique
 
     public enum ContactItem: String, Sendable, Codable, CaseIterable { case name, address, email, phone }
     public enum DesignElement: String, Sendable, Codable, CaseIterable { case avatar, cover }
@@ -41,6 +44,9 @@ public enum Check: Sendable, Equatable {
         case .pageCommentsOpen: .pageCommentsOpen
         case .pageAddressMap: .pageAddressMap
         case .pageDesign: .pageDesign
+        case .crossMutualLinks: .crossMutualLinks
+        case .crossRegistryMatchesSite: .crossRegistryMatchesSite
+        case .crossPageUnique: .crossPageUnique
         }
     }
 
@@ -48,7 +54,7 @@ public enum Check: Sendable, Equatable {
     public var parameters: [String: String] {
         switch self {
         case .siteContacts(let items), .pageContacts(let items): ["require": items.map(\.rawValue).joined(separator: ",")]
-        case .siteLinksToPages(let platforms), .siteLinkedPagesValid(let platforms), .pageExists(let platforms):
+        case .siteLinksToPages(let platforms), .siteLinkedPagesValid(let platforms), .pageExists(let platforms), .crossMutualLinks(let platforms):
             ["platforms": platforms.map(\.rawValue).joined(separator: ",")]
         case .pageDescription(let minLength): ["minLength": String(minLength)]
         case .pagePosWidgets(let minWidgets): ["minWidgets": String(minWidgets)]
@@ -94,14 +100,21 @@ public enum CheckKind: String, Sendable, CaseIterable {
     case pageCommentsOpen = "page.comments-open"
     case pageAddressMap = "page.address-map"
     case pageDesign = "page.design"
+    case crossMutualLinks = "cross.mutual-links"
+    case crossRegistryMatchesSite = "cross.registry-matches-site"
+    case crossPageUnique = "cross.page-unique"
 
-    /// Whether the check needs facts from an official page (rather than the website).
-    public var needsPageFacts: Bool { rawValue.hasPrefix("page.") }
+    /// What the check looks at: the website, the official pages, or the two (and the registry) together.
+    public enum Subject { case site, page, cross }
+
+    public var subject: Subject {
+        rawValue.hasPrefix("site.") ? .site : rawValue.hasPrefix("page.") ? .page : .cross
+    }
 
     var parameterNames: [String] {
         switch self {
         case .siteContacts, .pageContacts, .pageDesign: ["require"]
-        case .siteLinksToPages, .siteLinkedPagesValid, .pageExists: ["platforms"]
+        case .siteLinksToPages, .siteLinkedPagesValid, .pageExists, .crossMutualLinks: ["platforms"]
         case .pageDescription: ["minLength"]
         case .pagePosWidgets: ["minWidgets"]
         case .pagePostingCadence: ["minPosts", "windowDays", "lookbackDays"]
@@ -147,6 +160,9 @@ public enum CheckKind: String, Sendable, CaseIterable {
         case .pageCommentsOpen: return .pageCommentsOpen
         case .pageAddressMap: return .pageAddressMap
         case .pageDesign: return .pageDesign(require: try list("require", [.avatar, .cover]))
+        case .crossMutualLinks: return .crossMutualLinks(platforms: try platforms(list("platforms", pagePlatforms), params["platforms"]))
+        case .crossRegistryMatchesSite: return .crossRegistryMatchesSite
+        case .crossPageUnique: return .crossPageUnique
         }
     }
 

@@ -22,9 +22,12 @@ public struct Evaluator: Sendable {
                     ru: "правило не действует на \(day) (действует \(Self.period(rule, .ru)))",
                     en: "the rule is not in force on \(day) (in force \(Self.period(rule, .en)))")))
             }
-            let outcome = rule.check.kind.needsPageFacts
-                ? PageChecks(facts: facts).outcome(of: rule.check)
-                : SiteChecks(observation: facts.site).outcome(of: rule.check)
+            let outcome: Outcome
+            switch rule.check.kind.subject {
+            case .site: outcome = SiteChecks(facts: facts).outcome(of: rule.check)
+            case .page: outcome = PageChecks(facts: facts, asOf: asOf).outcome(of: rule.check)
+            case .cross: outcome = CrossChecks(facts: facts).outcome(of: rule.check)
+            }
             return finding(rule, status(of: outcome.verdict, strength: rule.strength), outcome)
         }
     }
@@ -41,7 +44,7 @@ public struct Evaluator: Sendable {
     private func finding(_ rule: Rule, _ status: FindingStatus, _ outcome: Outcome) -> Finding {
         Finding(ruleID: rule.id, title: rule.title, strength: rule.strength, confidence: rule.confidence, basis: rule.basis,
                 status: status, message: outcome.message, measured: outcome.measured, expected: outcome.expected,
-                evidence: outcome.evidence, fix: status == .fail || status == .warn ? rule.fix : nil)
+                evidence: outcome.evidence, windows: outcome.windows, fix: status == .fail || status == .warn ? rule.fix : nil)
     }
 
     /// The as-of instant's calendar day where the agency is: a rule in force "from 1 December"

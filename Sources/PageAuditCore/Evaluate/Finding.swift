@@ -41,6 +41,16 @@ public struct Evidence: Sendable, Codable, Equatable {
     }
 }
 
+/// Posts counted in one window of a posting-cadence check: the numbers behind the finding.
+public struct PostWindow: Sendable, Codable, Equatable {
+    public var page: String
+    public var from: Date
+    public var to: Date
+    /// Posts dated in the window; nil when the visible feed does not reach back
+    /// to the window's start and what is visible is too little to decide.
+    public var posts: Int?
+}
+
 /// The result of one rule for one agency.
 public struct Finding: Sendable, Codable {
     public var ruleID: String
@@ -54,6 +64,8 @@ public struct Finding: Sendable, Codable {
     public var measured: String?
     public var expected: String?
     public var evidence: [Evidence]
+    /// For posting cadence: the per-window counts the verdict rests on.
+    public var windows: [PostWindow]?
     /// What to do; absent when nothing needs doing.
     public var fix: LocalizedText?
 }

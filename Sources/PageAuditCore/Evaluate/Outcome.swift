@@ -7,6 +7,7 @@ struct Outcome {
     var measured: String? = nil
     var expected: String? = nil
     var evidence: [Evidence] = []
+    var windows: [PostWindow]? = nil
 
     static func met(_ message: LocalizedText, measured: String? = nil, evidence: [Evidence] = []) -> Outcome {
         Outcome(verdict: .met, message: message, measured: measured, evidence: evidence)

@@ -1,23 +1,24 @@
 /// The website checks. A `notMet` needs every page we meant to read to have been read: an email
 /// missing from the home page may be on a contacts page we could not open.
 struct SiteChecks {
-    let observation: SiteObservation
+    let facts: AgencyFacts
+    var observation: SiteObservation { facts.site }
 
     func outcome(of check: Check) -> Outcome {
         if case .siteExists = check { return siteExists() }
-        let facts: SiteFacts
+        let siteFacts: SiteFacts
         switch observation {
         case .notDeclared: return .unknown(Self.noWebsite)
         case .unreadable(let failure):
             return .unknown(LocalizedText(ru: "сайт не прочитан: ", en: "the website was not read: ") + failure.message, evidence: [Evidence(failure: failure)])
-        case .read(let read): facts = read
+        case .read(let read): siteFacts = read
         }
         switch check {
-        case .siteEmail: return contacts(facts, require: [.email])
-        case .siteContacts(let require): return contacts(facts, require: require)
-        case .siteLinksToPages(let platforms): return linksToPages(facts, platforms: platforms)
-        case .siteLinkedPagesValid(let platforms): return linkedPagesValid(facts, platforms: platforms)
-        case .sitePosWidget: return posWidget(facts)
+        case .siteEmail: return contacts(siteFacts, require: [.email])
+        case .siteContacts(let require): return contacts(siteFacts, require: require)
+        case .siteLinksToPages(let platforms): return linksToPages(siteFacts, platforms: platforms)
+        case .siteLinkedPagesValid(let platforms): return linkedPagesValid(siteFacts, platforms: platforms)
+        case .sitePosWidget: return posWidget(siteFacts)
         default: return .unknown(LocalizedText(ru: "не проверка сайта", en: "not a website check"))
         }
     }
@@ -101,9 +102,9 @@ struct SiteChecks {
     private func linkedPagesValid(_ facts: SiteFacts, platforms: [Platform]) -> Outcome {
         let links = facts.platformLinks.filter { platforms.contains($0.platform) && ($0.canBeOfficialPage || $0.kind == .personalProfile) }
         guard !links.isEmpty else {
-            return Outcome(verdict: .nothingToCheck, message: LocalizedText(
-                ru: "сайт не ссылается на страницы в \(platforms.map(\.displayName).joined(separator: ", ")) — см. SITE-LINKS-TO-PAGES",
-                en: "the website links to no page on \(platforms.map(\.displayName).joined(separator: ", ")); see SITE-LINKS-TO-PAGES"))
+            return .met(LocalizedText(
+                ru: "проверять нечего: сайт не ссылается на страницы в \(platforms.map(\.displayName).joined(separator: ", ")) — см. SITE-LINKS-TO-PAGES",
+                en: "nothing to validate: the website links to no page on \(platforms.map(\.displayName).joined(separator: ", ")); see SITE-LINKS-TO-PAGES"))
         }
         let profiles = links.filter { $0.kind == .personalProfile }
         if !profiles.isEmpty {
@@ -112,10 +113,33 @@ struct SiteChecks {
                                          en: "the website links to a personal profile, not an organisation's page: \(names)"),
                            measured: names, expected: LocalizedText.communityExpected.ru, evidence: profiles.map(Self.evidence(of:)))
         }
+        // Each linked page must have been read and found to be an existing, public community.
+        let read = Dictionary(self.facts.pages.map { ($0.identity, $0) }, uniquingKeysWith: { first, _ in first })
+        var invalid: [(String, LocalizedText)] = [], unknown: [String] = [], evidence: [Evidence] = []
+        for identity in Set(links.compactMap(\.identity)).sorted() {
+            switch read[identity] {
+            case .read(let page)?:
+                evidence.append(Evidence(url: page.address, capturedAt: page.capturedAt, digest: page.digest, excerpt: PageExistenceCheck.describe(page.existence).ru))
+                if page.existence != .community { invalid.append((identity.key, PageExistenceCheck.describe(page.existence))) }
+            case .unreadable(_, let failure)?:
+                unknown.append(identity.key)
+                evidence.append(Evidence(failure: failure))
+            case nil:
+                unknown.append(identity.key)
+            }
+        }
+        if !invalid.isEmpty {
+            return .notMet(LocalizedText(ru: "сайт ссылается на недействующие страницы: \(invalid.map { "\($0.0) — \($0.1.ru)" }.joined(separator: "; "))",
+                                         en: "the website links to pages that are not valid: \(invalid.map { "\($0.0): \($0.1.en)" }.joined(separator: "; "))"),
+                           measured: invalid.map(\.0).joined(separator: ", "), expected: LocalizedText.communityExpected.ru, evidence: evidence)
+        }
+        if !unknown.isEmpty {
+            return .unknown(LocalizedText(ru: "страницы не прочитаны: \(unknown.joined(separator: ", "))", en: "pages not read: \(unknown.joined(separator: ", "))"),
+                            evidence: evidence + links.prefix(3).map(Self.evidence(of:)))
+        }
         let pages = unique(links.compactMap(\.identity?.key)).joined(separator: ", ")
-        return .unknown(LocalizedText(ru: "существование страниц \(pages) не проверено: страницы не сняты",
-                                      en: "whether \(pages) exist is not verified: the pages were not captured"),
-                        evidence: links.prefix(5).map(Self.evidence(of:)))
+        return .met(LocalizedText(ru: "все страницы, на которые ссылается сайт, — действующие сообщества: \(pages)",
+                                  en: "every page the website links to is an existing community: \(pages)"), measured: pages, evidence: evidence)
     }
 
     /// The widget belongs on the home page; other pages do not change the verdict.

@@ -45,6 +45,9 @@ public struct PageFacts: Sendable, Codable {
     /// `sha256:` of the main capture the facts rest on.
     public var digest: String?
     public var existence: PageExistence
+    /// Other identities of the same page (`vk.com/club123` and `vk.com/adm_city`), when the source
+    /// tells both, so the registry and the site can be matched whichever form each uses.
+    public var aliases: [PageIdentity]?
 
     public var name: String?
     public var description: String?

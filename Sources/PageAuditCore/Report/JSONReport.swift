@@ -46,6 +46,7 @@ public enum JSONReport {
         var website: String?
         var declaredPages: [DeclaredPageEntry]
         var site: SiteEntry
+        var pages: [PageEntry]
         var findings: [Finding]
         var totals: [String: Int]
 
@@ -60,6 +61,7 @@ public enum JSONReport {
                 DeclaredPageEntry(platform: $0.platform, written: $0.written, identity: $0.identity?.key, kind: $0.kind)
             }
             site = SiteEntry(audit.site)
+            pages = audit.pages.map(PageEntry.init)
             findings = audit.findings
             totals = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { status in
                 (status.rawValue, audit.findings.filter { $0.status == status }.count)
@@ -72,6 +74,23 @@ public enum JSONReport {
         var written: String
         var identity: String?
         var kind: LinkTargetKind
+    }
+
+    struct PageEntry: Encodable {
+        var identity: String
+        var platform: Platform
+        var state: String
+        var facts: PageFacts?
+        var failure: CaptureFailure?
+
+        init(_ observation: PageObservation) {
+            identity = observation.identity.key
+            platform = observation.identity.platform
+            switch observation {
+            case .read(let facts): state = "read"; self.facts = facts
+            case .unreadable(_, let failure): state = "unreadable"; self.failure = failure
+            }
+        }
     }
 
     struct SiteEntry: Encodable {

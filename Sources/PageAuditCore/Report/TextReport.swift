@@ -46,6 +46,15 @@ public struct TextReport {
                      "  Website: \(facts.website.displayString) (pages read: \(facts.pages.count)")
             out += facts.unread.isEmpty ? ")\n" : t(", не прочитано: \(facts.unread.count))\n", ", not read: \(facts.unread.count))\n")
         }
+        for page in audit.pages {
+            switch page {
+            case .read(let facts):
+                let state = PageExistenceCheck.describe(facts.existence)[language]
+                out += t("  Страница: \(facts.identity.key) — \(state) (\(facts.source.rawValue))\n", "  Page: \(facts.identity.key): \(state) (\(facts.source.rawValue))\n")
+            case .unreadable(let identity, let failure):
+                out += t("  Страница: \(identity.key) — не прочитана: ", "  Page: \(identity.key): not read: ") + failure.message[language] + "\n"
+            }
+        }
         let shown = audit.findings.filter { verbose || ![.pass, .notApplicable].contains($0.status) }
         // Rules that share a status and a message (all page rules while no page was captured) share a line.
         var index = 0
@@ -76,7 +85,7 @@ public struct TextReport {
         for rule in report.checklist.rules {
             let findings = report.agencies.compactMap { $0.findings.first { $0.ruleID == rule.id } }
             let count = { (status: FindingStatus) in findings.filter { $0.status == status }.count }
-            out += "  \(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(count(.fail)) / \(count(.warn)) / \(count(.unverifiable)) / \(count(.pass))\n"
+            out += "  \(rule.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(count(.fail)) / \(count(.warn)) / \(count(.unverifiable)) / \(count(.pass))\n"
         }
         let failing = report.agencies.filter(\.hasLawFailure).count
         out += t("Организаций с нарушениями закона: \(failing) из \(report.agencies.count)\n",

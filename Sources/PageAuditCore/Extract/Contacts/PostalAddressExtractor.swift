@@ -39,32 +39,25 @@ public enum PostalAddressExtractor {
 
     private static func address(in s: [Unicode.Scalar], postcode: Range<Int>, floor: Int) -> (FoundPostalAddress, Int)? {
         let following = markerFollows(s, after: postcode.upperBound)
-        let prefix = prefixStart(s, before: postcode.lowerBound, floor: floor, loose: !following)
+        let prefix = prefixStart(s, before: postcode.lowerBound, floor: floor)
         guard following || prefix != nil else { return nil }
         let end = addressEnd(s, from: postcode.upperBound, limit: postcode.lowerBound + 160)
         let text = ContactScan.collapsed(s[(prefix ?? postcode.lowerBound)..<end])
         return (FoundPostalAddress(postcode: ContactScan.string(s[postcode]), text: text), end)
     }
 
-    /// First digit 1–6 (Russian postcodes), standing alone: not part of "45-01-23", "1,640024",
-    /// "№ 123456" or a word.
+    /// First digit 1–6 (Russian postcodes), standing alone: not part of "8-3522-640024",
+    /// "№ 123456" or a code such as "ОКПО640024А".
     private static func isPostcode(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
         guard ("1"..."6").contains(s[r.lowerBound]) else { return false }
         if r.lowerBound > 0 {
             let before = s[r.lowerBound - 1]
             if ContactScan.isLetter(before) || "-+/.№#_=&\u{2013}\u{2212}".unicodeScalars.contains(before) { return false }
-            if before == ",", r.lowerBound > 1, ContactScan.isDigit(s[r.lowerBound - 2]) { return false }
             var k = r.lowerBound
             while k > 0, r.lowerBound - k < 2, ContactScan.isSpace(s[k - 1]) { k -= 1 }
             if k > 0, s[k - 1] == "№" || s[k - 1] == "N" { return false }
         }
-        if r.upperBound < s.count {
-            let after = s[r.upperBound]
-            if ContactScan.isLetter(after) || after == "%" { return false }
-            if ".,-\u{2013}/".unicodeScalars.contains(after), r.upperBound + 1 < s.count,
-               ContactScan.isDigit(s[r.upperBound + 1]) { return false }
-        }
-        return true
+        return r.upperBound == s.count || !ContactScan.isLetter(s[r.upperBound])
     }
 
     // MARK: - Words around the postcode
@@ -161,9 +154,10 @@ public enum PostalAddressExtractor {
 
     /// Where the address starts when part of it is written before the postcode. Comma-separated
     /// parts are taken back from the postcode while they read as an address ("Россия",
-    /// "Курганская область", "ул. Гоголя", "56"). `loose` (no marker after the postcode) also
-    /// takes a house number or a short capitalised name, but then a marker must come before them.
-    private static func prefixStart(_ s: [Unicode.Scalar], before postcode: Int, floor: Int, loose: Bool) -> Int? {
+    /// "Курганская область", "ул. Гоголя"); a house number or a short capitalised name
+    /// ("56", "Смольный") only counts when a part with a marker comes before it. `floor` (the end
+    /// of the previous address) keeps two addresses from overlapping.
+    private static func prefixStart(_ s: [Unicode.Scalar], before postcode: Int, floor: Int) -> Int? {
         var k = postcode
         while k > floor, postcode - k < 3, ContactScan.isSpace(s[k - 1]) { k -= 1 }
         guard k > floor, s[k - 1] == "," else { return nil }
@@ -194,7 +188,7 @@ public enum PostalAddressExtractor {
                 continue
             }
             let words = segment.filter { $0.kind == .word }.count
-            guard loose, !sawMarker, first.kind == .number || (first.capitalized && words <= 3) else { break }
+            guard !sawMarker, first.kind == .number || (first.capitalized && words <= 3) else { break }
             start = first.range.lowerBound
         }
         return sawMarker ? start : nil
