@@ -84,7 +84,7 @@ public struct VKAPIReader: Sendable {
 
         let reading = VKAPIReader.wall(wall, ownerID: -id)
         facts.posts = reading.posts
-        
+        if reading.wallDisabled { facts.commentsOpen = false }
         return .success(facts)
     }
 
@@ -100,10 +100,11 @@ public struct VKAPIReader: Sendable {
 
     // MARK: - Identity
 
-    /// `vk.com/club123` → 123; nil for named pages.
+    /// `vk.com/club123` (or an unnormalised `public123`, `event123`) → 123; nil for named pages.
     static func clubNumber(_ identity: PageIdentity) -> Int? {
-        guard identity.platform == .vk, identity.key.hasPrefix("vk.com/club") else { return nil }
-        let digits = identity.key.dropFirst("vk.com/club".count)
+        guard identity.platform == .vk,
+              let prefix = ["vk.com/club", "vk.com/public", "vk.com/event"].first(where: identity.key.hasPrefix) else { return nil }
+        let digits = identity.key.dropFirst(prefix.count)
         guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy(\.isASCIIDigit) else { return nil }
         return Int(digits)
     }
