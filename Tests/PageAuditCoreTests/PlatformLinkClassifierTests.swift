@@ -62,3 +62,32 @@ import Testing
         #expect(classify(text) == nil)
     }
 }
+
+@Suite struct LookAlikeHostTests {
+    @Test(arguments: [("https://vк.com/club1", Platform.vk), ("https://vk.com.gov-news.ru/club1", .vk), ("http://www.vk.co/adm", .vk),
+                      ("https://оk.ru/group/1", .ok), ("https://t.me.example.ru/adm", .telegram), ("https://vkontakte.com/adm", .vk)])
+    func imitationsAreRecognised(text: String, platform: Platform) throws {
+        #expect(LookAlikeHosts.imitated(by: try #require(WebAddress(text))) == platform)
+    }
+
+    @Test(arguments: ["https://vk.com/club1", "https://m.vk.com/club1", "https://adm.example.ru/", "https://book.ru/", "https://vkusno.ru/"])
+    func realAndUnrelatedHostsAreNotImitations(text: String) throws {
+        #expect(LookAlikeHosts.imitated(by: try #require(WebAddress(text))) == nil)
+    }
+
+    @Test func aLookAlikeLinkOnASiteFailsLinkedPageValidityAndIsNotAnOfficialPage() throws {
+        let html = "<footer><a href='https://vк.com/club1'>ВКонтакте</a><a href='https://vk.com/club2'>VK</a></footer>"
+        let address = WebAddress("https://adm.example.ru/")!
+        let response = CapturedResponse(address: address, capturedAt: .init(timeIntervalSince1970: 0), status: 200, contentType: "text/html", body: .init(html.utf8))
+        let page = SitePageReader().facts(of: try HTMLDocument(bytes: response.body, address: address, contentType: nil), response: response, role: .home)
+        #expect(page.platformLinks.map(\.kind) == [.lookAlike, .community])
+        let site = SiteFacts(website: address, pages: [page], unread: [])
+        #expect(site.listedPages.map(\.key) == ["vk.com/club2"])
+        let agency = Agency(id: "a", name: "А", kind: .municipal, region: nil, timeZoneIdentifier: "Europe/Moscow", website: address,
+                            declaredPages: [], source: SourceLocation(file: "r", line: 1))
+        let checklist = try ChecklistLoader.load(from: repositoryRoot.appendingPathComponent("checklists/270-fz.json"))
+        let findings = Evaluator(checklist: checklist).evaluate(AgencyFacts(agency: agency, site: .read(site)), asOf: .init(timeIntervalSince1970: 1_800_000_000))
+        let validity = try #require(findings.first { $0.ruleID == "SITE-LINKED-PAGE-VALID" })
+        #expect(validity.status == .fail && validity.message.ru.contains("vк.com"))
+    }
+}

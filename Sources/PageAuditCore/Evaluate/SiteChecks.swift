@@ -100,6 +100,13 @@ struct SiteChecks {
     }
 
     private func linkedPagesValid(_ facts: SiteFacts, platforms: [Platform]) -> Outcome {
+        let lookAlikes = facts.platformLinks.filter { $0.kind == .lookAlike }
+        if !lookAlikes.isEmpty {
+            let hosts = unique(lookAlikes.map(\.href)).joined(separator: ", ")
+            return .notMet(LocalizedText(ru: "сайт ссылается на адрес, похожий на адрес соцсети, но не являющийся им: \(hosts)",
+                                         en: "the website links to an address made to look like a social network's: \(hosts)"),
+                           measured: hosts, expected: LocalizedText.communityExpected.ru, evidence: lookAlikes.map(Self.evidence(of:)))
+        }
         let links = facts.platformLinks.filter { platforms.contains($0.platform) && ($0.canBeOfficialPage || $0.kind == .personalProfile) }
         guard !links.isEmpty else {
             return .met(LocalizedText(

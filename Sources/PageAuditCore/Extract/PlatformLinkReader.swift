@@ -7,8 +7,15 @@ struct PlatformLinkReader {
         var links: [PlatformLink] = []
         var seen = Set<String>()
         for element in document.select("//a[@href] | //area[@href]") {
-            guard let href = element.attribute("href"), let address = document.resolve(href),
-                  let target = PlatformLinkClassifier.classify(address) else { continue }
+            guard let href = element.attribute("href"), let address = document.resolve(href) else { continue }
+            let target: PlatformLinkClassifier.Target
+            if let real = PlatformLinkClassifier.classify(address) {
+                target = real
+            } else if let imitated = LookAlikeHosts.imitated(by: address) {
+                target = PlatformLinkClassifier.Target(platform: imitated, kind: .lookAlike, identity: nil)
+            } else {
+                continue
+            }
             let region = Self.region(of: element)
             let label = Self.label(of: element)
             // The same link in the same region twice (icon and text) is one link.

@@ -31,4 +31,7 @@ public enum LinkTargetKind: String, Sendable, Codable {
     case content
     /// Sharing buttons, widgets, login and other service addresses: not a page at all.
     case service
+    /// A host made to look like the platform's (`vк.com` with a Cyrillic «к», `vk.com.example.ru`):
+    /// never an official page, and worth an officer's attention.
+    case lookAlike
 }
