@@ -85,7 +85,7 @@ struct OKPageHTMLReader {
 
         func isGroup(posts: [HTMLElement]) -> Bool {
             exists("//*[\(PageHTMLText.hasClass("group-name_h")) or \(PageHTMLText.hasClass("mctc_name_tx")) or \(PageHTMLText.hasClass("group-info_desc"))]")
-                || exists("//*[@id='hook_Block_AltGroupHeader' or @id='hook_Block_AltGroupMainMenu' or @data-module='GroupInfoPanel' or @id='hook_Block_LeftColumnTopCardAltGroup']")
+                || exists("//*[@id='hook_Block_AltGroupHeader' or @id='hook_Block_AltGroupInfo' or @id='hook_Block_AltGroupMainMenu' or @data-module='GroupInfoPanel' or @id='hook_Block_LeftColumnTopCardAltGroup']")
                 || (!posts.isEmpty && exists("//*[contains(@data-l, 'fL,group') or contains(@class, 'group-')]"))
         }
 
@@ -100,7 +100,7 @@ struct OKPageHTMLReader {
         }
 
         func headerElements() -> [HTMLElement] {
-            document.select("//*[@id='hook_Block_AltGroupHeader' or @id='hook_Block_MainContentHeader'] | //*[\(PageHTMLText.hasClass("group-name")) or \(PageHTMLText.hasClass("mctc-top"))]")
+            document.select("//*[@id='hook_Block_AltGroupHeader' or @id='hook_Block_AltGroupInfo' or @id='hook_Block_MainContentHeader'] | //*[\(PageHTMLText.hasClass("group-name")) or \(PageHTMLText.hasClass("mctc-top"))]")
         }
 
         /// An element of the header whose whole text (or title) is «Госорганизация». OK's group
@@ -184,6 +184,8 @@ struct OKPageHTMLReader {
             } else if postElements.isEmpty, wallIsShownEmpty() {
                 facts.posts = []
             }
+            // Comments are a page setting that single posts can turn off: one post open to comments
+            // shows the page is; only when every post shown has them closed is the page closed.
             let known = posts.compactMap(\.commentsOpen)
             facts.commentsOpen = known.contains(true) ? true : known.isEmpty ? nil : false
             return facts
@@ -237,7 +239,8 @@ struct OKPageHTMLReader {
                let resolved = document.resolve(href) {
                 url = resolved.displayString
             }
-            return PagePost(date: date, isPinned: isPinned, isRepost: isRepost, commentsOpen: commentsOpen, url: url)
+            // OK's markers for pinned and reshared items are not documented: only a marker found is a fact.
+            return PagePost(date: date, isPinned: isPinned ? true : nil, isRepost: isRepost ? true : nil, commentsOpen: commentsOpen, url: url)
         }
     }
 }

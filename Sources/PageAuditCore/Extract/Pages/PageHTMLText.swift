@@ -103,12 +103,7 @@ enum PageHTMLText {
         return false
     }
 
-    /// Whether `element` lies inside (or is) one of `containers`.
-    static func isInside(_ element: HTMLElement, anyOf containers: Set<UnsafeMutableRawPointer>) -> Bool {
-        guard !containers.isEmpty else { return false }
-        return isInside(element) { containers.contains(UnsafeMutableRawPointer($0.node)) }
-    }
-
+    /// An element's identity within its document, for sets of elements.
     static func key(_ element: HTMLElement) -> UnsafeMutableRawPointer { UnsafeMutableRawPointer(element.node) }
 
     /// The outermost of `elements`: those with none of the others among their ancestors.
@@ -120,7 +115,8 @@ enum PageHTMLText {
     // MARK: - Counters
 
     /// The first number in a counter text: «12 345 подписчиков» 12345, «1,2K участников» 1200,
-    /// «3,4 тыс.» 3400, «1.2M» 1200000, «12,345 followers» 12345. Nil when there is no number.
+    /// «3,4 тыс.» 3400, «1.2M» and «1,2 млн» 1200000, «12,345 followers» 12345. Nil when there is
+    /// no number or it is too long to be a counter.
     static func count(in text: String) -> Int? {
         let s = Array(folded(String(text.prefix(200))).unicodeScalars)
         guard let start = s.firstIndex(where: isDigit) else { return nil }
@@ -148,7 +144,8 @@ enum PageHTMLText {
         let rest = String(String.UnicodeScalarView(s[j..<min(s.count, j + 4)]))
         let multiplier: Int
         if rest.hasPrefix("k") || rest.hasPrefix("к") || rest.hasPrefix("тыс") { multiplier = 1_000 }
-        else if rest.hasPrefix("m") || rest.hasPrefix("м") && !rest.hasPrefix("мин") { multiplier = 1_000_000 }
+        else if rest.hasPrefix("млрд") || rest.hasPrefix("b") { multiplier = 1_000_000_000 }
+        else if rest.hasPrefix("m") || rest.hasPrefix("млн") || rest == "м" || rest.hasPrefix("м ") || rest.hasPrefix("м.") { multiplier = 1_000_000 }
         else { multiplier = 1 }
         guard integer.count + fraction.count <= 12, let whole = Int(integer) else { return nil }
         if multiplier == 1 {

@@ -300,6 +300,8 @@ struct VKPageHTMLReader {
             } else if postElements.isEmpty, wallIsShownEmpty() {
                 facts.posts = []
             }
+            // Comments are a page setting that single posts can turn off: one post open to comments
+            // shows the page is; only when every post shown has them closed is the page closed.
             let known = posts.compactMap(\.commentsOpen)
             facts.commentsOpen = known.contains(true) ? true : known.isEmpty ? nil : false
             return facts
@@ -356,7 +358,13 @@ struct VKPageHTMLReader {
                       let resolved = document.resolve(href) {
                 url = resolved.displayString
             }
-            return PagePost(date: date, isPinned: isPinned, isRepost: isRepost, commentsOpen: commentsOpen(own: own), url: url)
+            // The desktop wall marks every pinned post (`post_fixed`, «запись закреплена») and every
+            // repost (`copy_quote`), so an unmarked desktop post is neither. The mobile markers are
+            // not documented: there only a marker found is a fact.
+            let isDesktopPost = element.classNames.contains("post")
+            return PagePost(date: date, isPinned: isPinned ? true : isDesktopPost ? false : nil,
+                            isRepost: isRepost ? true : isDesktopPost ? false : nil,
+                            commentsOpen: commentsOpen(own: own), url: url)
         }
 
         /// The post's own date: an exact `time` attribute when VK gives one, else the text.
