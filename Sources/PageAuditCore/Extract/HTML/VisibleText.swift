@@ -13,7 +13,8 @@ enum VisibleText {
         "dl", "form", "fieldset", "blockquote", "pre", "hr", "figure", "figcaption", "option", "body",
     ]
 
-    static func of(_ element: HTMLElement) -> String {
+    /// The text of `element`, leaving out the subtrees `skip` selects (posts, owner-written fields).
+    static func of(_ element: HTMLElement, skipping skip: ((HTMLElement) -> Bool)? = nil) -> String {
         var output = ""
         var stack: [(node: xmlNodePtr, leaving: Bool)] = [(element.node, false)]
         while let (node, leaving) = stack.popLast() {
@@ -32,6 +33,7 @@ enum VisibleText {
                     output.append(text)
                 }
             case XML_ELEMENT_NODE where !skipped.contains(name):
+                if let skip, node != element.node, skip(HTMLElement(node: node, document: element.document)) { continue }
                 if blocks.contains(name) { output.append("\n") }
                 stack.append((node, true))
                 var children: [xmlNodePtr] = []

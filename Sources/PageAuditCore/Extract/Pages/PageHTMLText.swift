@@ -39,37 +39,8 @@ enum PageHTMLText {
     }
 
     /// Visible text (as `HTMLElement.visibleText`) of `element` without the subtrees `skip` selects.
-    static func visibleText(of element: HTMLElement, skipping skip: (HTMLElement) -> Bool) -> String {
-        var output = ""
-        var stack: [(node: xmlNodePtr, leaving: Bool)] = [(element.node, false)]
-        while let (node, leaving) = stack.popLast() {
-            let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
-            if leaving {
-                if VisibleText.blocks.contains(name) { output.append("\n") }
-                continue
-            }
-            switch node.pointee.type {
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = node.pointee.content {
-                    let text = String(cString: content)
-                    if let last = output.last, !last.isWhitespace, let first = text.first, !first.isWhitespace {
-                        output.append(" ")
-                    }
-                    output.append(text)
-                }
-            case XML_ELEMENT_NODE where !VisibleText.skipped.contains(name):
-                if node != element.node, skip(HTMLElement(node: node, document: element.document)) { continue }
-                if VisibleText.blocks.contains(name) { output.append("\n") }
-                stack.append((node, true))
-                var children: [xmlNodePtr] = []
-                var child = node.pointee.children
-                while let current = child { children.append(current); child = current.pointee.next }
-                stack.append(contentsOf: children.reversed().map { ($0, false) })
-            default:
-                break
-            }
-        }
-        return output.collapsingWhitespace
+    static func visibleText(of element: HTMLElement, skipping skip: @escaping (HTMLElement) -> Bool) -> String {
+        VisibleText.of(element, skipping: skip).collapsingWhitespace
     }
 
     /// Visible text of an element, one line, trimmed, at most `limit` characters; nil when empty.
