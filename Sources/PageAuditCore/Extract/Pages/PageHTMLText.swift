@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 
 /// Helpers the VK and OK page readers share: text outside chosen subtrees, folded matching of the
