@@ -19,9 +19,12 @@ let package = Package(
         .systemLibrary(
             name: "CCrypto", pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "PageAuditCore",
-            dependencies: ["CLibXML2", "CIDN2", "CCrypto"]),
+            dependencies: ["CLibXML2", "CIDN2", "CCrypto", "CZlib"]),
         .executableTarget(
             name: "pageaudit",
             dependencies: ["PageAuditCore"]),
