@@ -22,9 +22,12 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(
             name: "PageAuditCore",
-            dependencies: ["CLibXML2", "CIDN2", "CCrypto", "CZlib"]),
+            dependencies: ["CLibXML2", "CIDN2", "CCrypto", "CZlib", "CCurl"]),
         .executableTarget(
             name: "pageaudit",
             dependencies: ["PageAuditCore"]),

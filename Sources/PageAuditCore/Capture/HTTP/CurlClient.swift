@@ -1,0 +1,83 @@
+import CCurl
+import Foundation
+
+/// An HTTP client on libcurl's multi interface: one thread drives every transfer, callers await
+/// results. libcurl gives what evidence needs and URLSession on Linux does not: the raw response,
+/// the peer address, exact timings, a connect-time address veto, byte caps and extra trust anchors.
+public final class CurlClient: @unchecked Sendable {
+    public let limits: HTTPLimits
+    private let multi: UnsafeMutableRawPointer
+    private let lock = NSLock()
+    private var queued: [CurlTransfer] = []
+    private var running: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+    private var stopping = false
+    private let certificates: Data?
+    private var thread: Thread?
+
+    public init(limits: HTTPLimits = HTTPLimits()) {
+        Self.globalInit
+        self.limits = limits
+        self.multi = curl_multi_init()!
+        // Trust anchors are the system's plus the user's: CAINFO alone would replace the system store.
+        if let extra = limits.extraCertificates {
+            let system = (try? Data(contentsOf: URL(fileURLWithPath: "/etc/ssl/certs/ca-certificates.crt"))) ?? Data()
+            certificates = system + Data("\n".utf8) + extra
+        } else {
+            certificates = nil
+        }
+        _ = pageaudit_curl_multi_set_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, 256)
+        let thread = Thread { [unowned self] in self.drive() }
+        thread.name = "pageaudit-curl"
+        self.thread = thread
+        thread.start()
+    }
+
+    deinit {
+        curl_multi_cleanup(multi)
+    }
+
+    /// Stops the driving thread once the transfers under way end; call when the run is over.
+    public func shutdown() {
+        lock.withLock { stopping = true }
+        curl_multi_wakeup(multi)
+    }
+
+    public func perform(_ request: HTTPRequest) async -> Result<RawHTTPResponse, HTTPFailure> {
+        guard let transfer = CurlTransfer(request: request, limits: limits, certificates: certificates), transfer.configure() else {
+            return .failure(.other("libcurl refused the request options"))
+        }
+        return await withCheckedContinuation { continuation in
+            transfer.continuation = continuation
+            lock.withLock { queued.append(transfer) }
+            curl_multi_wakeup(multi)
+        }
+    }
+
+    private func drive() {
+        while true {
+            let (incoming, stop) = lock.withLock { () -> ([CurlTransfer], Bool) in
+                defer { queued.removeAll() }
+                return (queued, stopping && running.isEmpty && queued.isEmpty)
+            }
+            if stop { return }
+            for transfer in incoming {
+                running[transfer.handle] = transfer
+                curl_multi_add_handle(multi, transfer.handle)
+            }
+            var stillRunning: Int32 = 0
+            curl_multi_perform(multi, &stillRunning)
+            var remaining: Int32 = 0
+            while let message = curl_multi_info_read(multi, &remaining) {
+                guard message.pointee.msg == CURLMSG_DONE, let handle = message.pointee.easy_handle,
+                      let transfer = running.removeValue(forKey: handle) else { continue }
+                let code = message.pointee.data.result
+                curl_multi_remove_handle(multi, handle)
+                transfer.continuation?.resume(returning: transfer.result(code: code))
+                transfer.continuation = nil
+            }
+            curl_multi_poll(multi, nil, 0, 1000, nil)
+        }
+    }
+
+    private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
+}
