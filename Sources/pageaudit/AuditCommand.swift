@@ -27,7 +27,7 @@ struct AuditCommand {
         let asOf = try arguments.value("--as-of").map(Self.parseAsOf) ?? snapshots.latestCaptureTime ?? Date()
 
         let auditor = Auditor(checklist: checklist, gatherer: SiteFactsGatherer(contactPageLimit: contactPages))
-        let results = await auditor.audit(agencies, from: snapshots, asOf: asOf)
+        let results = await auditor.audit(agencies, from: RedirectFollower(snapshots), asOf: asOf)
         let report = AuditReport(toolVersion: PageAuditVersion.current, checklist: checklist, asOf: asOf,
                                  source: setFolder.lastPathComponent, agencies: results)
         let output: Data

@@ -74,3 +74,35 @@ import Testing
         #expect(set.entry(for: VKAPIAnswerKey.groupsAddress(for: "other")) == nil)
     }
 }
+
+@Suite struct RedirectFollowerTests {
+    func set(_ rows: String) throws -> FolderSnapshotSet {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("redirect-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("<p>дом</p>".utf8).write(to: folder.appendingPathComponent("home.html"))
+        try ("url\tfile\tcaptured_at\tstatus\tcontent_type\terror\tlocation\n" + rows).write(to: folder.appendingPathComponent("manifest.tsv"), atomically: true, encoding: .utf8)
+        return try FolderSnapshotSet(folder: folder)
+    }
+
+    @Test func redirectsAreFollowedToTheFinalPage() async throws {
+        let snapshots = try set("""
+        http://adm.example.ru/\t\t2026-11-20T10:00:00+03:00\t301\t\t\thttps://adm.example.ru/
+        https://adm.example.ru/\t\t2026-11-20T10:00:01+03:00\t302\t\t\t/portal/
+        https://adm.example.ru/portal/\thome.html\t2026-11-20T10:00:02+03:00\t200\ttext/html\t\t
+        """)
+        let response = try await RedirectFollower(snapshots).capture(WebAddress("http://adm.example.ru/")!).get()
+        #expect(response.address.description == "https://adm.example.ru/portal/")
+        #expect(String(decoding: response.body, as: UTF8.self) == "<p>дом</p>")
+    }
+
+    @Test func loopsAndLongChainsEndAsCaptureFailures() async throws {
+        let loop = try set("https://a.example.ru/x\t\t2026-11-20T10:00:00+03:00\t302\t\t\t/y\nhttps://a.example.ru/y\t\t2026-11-20T10:00:00+03:00\t302\t\t\t/x\n")
+        guard case .failure(let failure) = await RedirectFollower(loop).capture(WebAddress("https://a.example.ru/x")!) else { Issue.record("followed a loop"); return }
+        #expect(failure.reason == .redirectLoop)
+        let chain = (0..<12).map { "https://a.example.ru/\($0)\t\t2026-11-20T10:00:00+03:00\t301\t\t\t/\($0 + 1)" }.joined(separator: "\n")
+        guard case .failure(let long) = await RedirectFollower(try set(chain)).capture(WebAddress("https://a.example.ru/0")!) else { Issue.record("followed 12 hops"); return }
+        #expect(long.reason == .redirectLoop && long.detail?.contains("more than 10") == true)
+        guard case .failure(let scheme) = await RedirectFollower(try set("https://a.example.ru/j\t\t2026-11-20T10:00:00+03:00\t302\t\t\tjavascript:alert(1)\n")).capture(WebAddress("https://a.example.ru/j")!) else { Issue.record("followed javascript:"); return }
+        #expect(scheme.reason == .httpStatus)
+    }
+}

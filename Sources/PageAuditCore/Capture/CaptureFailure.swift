@@ -24,6 +24,14 @@ public struct CaptureFailure: Error, Sendable, Codable, Equatable {
         case unrecognisedPage
         /// No public format of this platform's pages is known, so nothing is read from it.
         case unsupportedPlatform
+        /// robots.txt forbids us the page: we do not read it.
+        case robotsDisallowed
+        /// More than 10 redirects, or a redirect back to an address already visited.
+        case redirectLoop
+        /// The TLS handshake failed (often a certificate from a CA the system does not trust).
+        case tls
+        /// The response was larger than the size cap.
+        case tooLarge
     }
 
     public var reason: Reason
@@ -64,6 +72,14 @@ public struct CaptureFailure: Error, Sendable, Codable, Equatable {
             return LocalizedText(ru: "API не выдал данные страницы \(address)\(detail)", en: "the API gave no data for \(address)\(detail)")
         case .unrecognisedPage:
             return LocalizedText(ru: "разметка \(address) не распознана\(detail)", en: "the markup of \(address) was not recognised\(detail)")
+        case .robotsDisallowed:
+            return LocalizedText(ru: "robots.txt сайта запрещает загрузку \(address)", en: "the site's robots.txt disallows \(address)")
+        case .redirectLoop:
+            return LocalizedText(ru: "\(address): бесконечная или слишком длинная цепочка перенаправлений\(detail)", en: "\(address): a redirect loop or too many redirects\(detail)")
+        case .tls:
+            return LocalizedText(ru: "\(address): ошибка TLS\(detail)", en: "\(address): TLS failed\(detail)")
+        case .tooLarge:
+            return LocalizedText(ru: "\(address): ответ больше допустимого размера\(detail)", en: "\(address): the response exceeds the size limit\(detail)")
         case .unsupportedPlatform:
             return LocalizedText(ru: "страницы \(address) пока не читаются: открытый формат страниц этой площадки неизвестен", en: "\(address) is not read: no public page format of this platform is known")
         }
@@ -89,6 +105,14 @@ public struct CaptureFailure: Error, Sendable, Codable, Equatable {
             return LocalizedText(ru: "Проверьте токен и лимиты запросов и повторите съёмку.", en: "Check the token and the rate limits, then capture again.")
         case .unsupportedPlatform:
             return LocalizedText(ru: "Проверьте страницу вручную.", en: "Check the page by hand.")
+        case .robotsDisallowed:
+            return LocalizedText(ru: "Попросите владельца сайта разрешить доступ pageaudit в robots.txt или сохраните страницу из браузера (pageaudit snapshot import).", en: "Ask the site owner to allow pageaudit in robots.txt, or save the page from a browser (pageaudit snapshot import).")
+        case .redirectLoop:
+            return LocalizedText(ru: "Проверьте настройки перенаправлений сайта.", en: "Check the site's redirect settings.")
+        case .tls:
+            return LocalizedText(ru: "Многие госсайты используют сертификаты Russian Trusted Root CA: передайте их в --ca-file.", en: "Many Russian government sites use the Russian Trusted Root CA: pass its certificates with --ca-file.")
+        case .tooLarge:
+            return LocalizedText(ru: "Увеличьте предел размера или сохраните страницу из браузера.", en: "Raise the size limit or save the page from a browser.")
         case .unrecognisedPage:
             return LocalizedText(ru: "Проверьте, что снимок — страница сообщества; если площадка изменила разметку, сообщите разработчикам pageaudit.", en: "Check that the capture is a community page; if the platform changed its markup, report it to the pageaudit developers.")
         }

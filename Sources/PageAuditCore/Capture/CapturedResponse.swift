@@ -7,14 +7,19 @@ public struct CapturedResponse: Sendable {
     public var status: Int
     public var contentType: String?
     public var body: Data
+    /// The `Location` of a redirect, as sent.
+    public var location: String?
 
-    public init(address: WebAddress, capturedAt: Date, status: Int, contentType: String?, body: Data) {
+    public init(address: WebAddress, capturedAt: Date, status: Int, contentType: String?, body: Data, location: String? = nil) {
         self.address = address
         self.capturedAt = capturedAt
         self.status = status
         self.contentType = contentType
         self.body = body
+        self.location = location
     }
+
+    public var isRedirect: Bool { [301, 302, 303, 307, 308].contains(status) && location != nil }
 
     public var digest: String { SHA256Digest.label(of: body) }
 

@@ -77,6 +77,7 @@ public struct FolderSnapshotSet: CaptureSource {
                 return .failure(CaptureFailure(reason: .unreadableFile, address: entry.address.displayString, capturedAt: entry.capturedAt, detail: "\(file): \(error.localizedDescription)"))
             }
         }
-        return .success(CapturedResponse(address: entry.address, capturedAt: entry.capturedAt, status: entry.status, contentType: entry.contentType, body: body))
+        return .success(CapturedResponse(address: entry.address, capturedAt: entry.capturedAt, status: entry.status,
+                                         contentType: entry.contentType, body: body, location: entry.redirectTo))
     }
 }

@@ -10,6 +10,8 @@ public struct ManifestEntry: Sendable, Equatable {
     public var status: Int
     public var contentType: String?
     public var error: String?
+    /// For a redirect (3xx): where it points.
+    public var redirectTo: String?
     public var location: SourceLocation
 }
 
@@ -17,7 +19,7 @@ public struct ManifestEntry: Sendable, Equatable {
 /// tab-separated row per capture. `#` starts a comment line. In `error`, `\t`, `\n` and `\\` are escapes.
 public enum SnapshotManifest {
     public static let requiredColumns = ["url", "file", "captured_at", "status"]
-    public static let optionalColumns = ["content_type", "error"]
+    public static let optionalColumns = ["content_type", "error", "location"]
 
     public static func parse(_ text: String, file: String) throws(SnapshotError) -> [ManifestEntry] {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
@@ -65,7 +67,7 @@ public enum SnapshotManifest {
             firstSeen[address] = location
             entries.append(ManifestEntry(
                 address: address, file: relativePath, capturedAt: capturedAt, status: status,
-                contentType: value("content_type"), error: value("error").map(unescape), location: location))
+                contentType: value("content_type"), error: value("error").map(unescape), redirectTo: value("location"), location: location))
         }
         return entries
     }
