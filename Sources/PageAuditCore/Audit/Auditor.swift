@@ -62,8 +62,12 @@ public struct Auditor: Sendable {
                 group.addTask {
                     let site = await gatherer.gather(website: agency.website, from: source)
                     var pages: [PageObservation] = []
-                    for identity in AgencyFacts.pagesToRead(for: agency, site: site).prefix(pageLimit) {
-                        pages.append(await pageGatherer.gather(identity, timeZone: agency.timeZone, from: source))
+                    var covered = Set<PageIdentity>()
+                    for identity in AgencyFacts.pagesToRead(for: agency, site: site).prefix(pageLimit) where !covered.contains(identity) {
+                        let page = await pageGatherer.gather(identity, timeZone: agency.timeZone, from: source)
+                        // The registry's club123 and the site's screen name are one page once a reader knows both.
+                        covered.formUnion([identity] + (page.facts?.aliases ?? []))
+                        pages.append(page)
                     }
                     let facts = AgencyFacts(agency: agency, site: site, pages: pages, sharedClaims: claims)
                     return (index, AgencyAudit(agency: agency, site: site, pages: pages, findings: evaluator.evaluate(facts, asOf: asOf)))
