@@ -33,7 +33,8 @@ import Testing
     }
 
     @Test func mailtoRejectsOtherSchemesAndInvalidAddresses() {
-        for href in ["https://adm.ru/", "mailto:", "mailto:info", "mailto:info@adm", "mailto:logo@2x.png", "mailto:a@@adm.ru"] {
+        for href in ["https://adm.ru/", "mailto:", "mailto:info", "mailto:info@adm", "mailto:logo@2x.png",
+                     "mailto:a@@adm.ru"] {
             #expect(EmailExtractor.email(fromMailto: href) == nil, "\(href)")
         }
     }
@@ -46,7 +47,8 @@ import Testing
         #expect(found.first?.source == .text)
         // gov.spb.ru.html and kurganobl.ru.html.
         #expect(addresses("Справки по телефону: 8-965-032-44-92 - Яна Бразина tyuz-spb@bk.ru") == ["tyuz-spb@bk.ru"])
-        #expect(addresses("сектор регистрации и учета служебной корреспонденции.\nE-mail: kurgan@kurganobl.ru") == ["kurgan@kurganobl.ru"])
+        #expect(addresses("сектор регистрации и учета служебной корреспонденции.\nE-mail: kurgan@kurganobl.ru")
+            == ["kurgan@kurganobl.ru"])
     }
 
     @Test func cyrillicDomainsAreKeptAndLowercased() {
@@ -55,8 +57,8 @@ import Testing
     }
 
     @Test func trailingPunctuationIsNotPartOfTheAddress() {
-        for text in ["(info@adm.ru)", "info@adm.ru.", "info@adm.ru,", "info@adm.ru;", "«info@adm.ru»", "info@adm.ru...", "info@adm.ru-",
-                     "...info@adm.ru"] {
+        for text in ["(info@adm.ru)", "info@adm.ru.", "info@adm.ru,", "info@adm.ru;", "«info@adm.ru»",
+                     "info@adm.ru...", "info@adm.ru-", "...info@adm.ru"] {
             #expect(addresses(text) == ["info@adm.ru"], "\(text)")
         }
     }
@@ -105,13 +107,19 @@ import Testing
         #expect(addresses("b@adm.ru, a@adm.ru; B@ADM.RU и b [at] adm [dot] ru") == ["b@adm.ru", "a@adm.ru"])
     }
 
+    @Test func twoAddressesNeverShareCharacters() {
+        #expect(addresses("a@adm.ru@mail.ru") == ["a@adm.ru"])
+    }
+
     @Test func excerptIsShortCollapsedContext() throws {
         let filler = String(repeating: "документ ", count: 40)
-        let found = try #require(EmailExtractor.emails(inText: filler + "Адрес:\n\n  priem@adm.ru\t для писем " + filler).first)
+        let text = filler + "Адрес:\n\n  priem@adm.ru\t для писем " + filler
+        let found = try #require(EmailExtractor.emails(inText: text).first)
         #expect(found.excerpt.contains("Адрес: priem@adm.ru для писем"))
         #expect(found.excerpt.count <= 90)
         // Cut at word boundaries: no half words at either end.
-        #expect(found.excerpt.split(separator: " ").allSatisfy { ["документ", "Адрес:", "priem@adm.ru", "для", "писем"].contains($0) })
+        let words: Set<Substring> = ["документ", "Адрес:", "priem@adm.ru", "для", "писем"]
+        #expect(found.excerpt.split(separator: " ").allSatisfy(words.contains))
         #expect(!found.excerpt.hasPrefix(" ") && !found.excerpt.hasSuffix(" "))
     }
 

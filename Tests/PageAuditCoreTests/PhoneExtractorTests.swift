@@ -8,7 +8,8 @@ import Testing
 
     @Test func footerPhoneAndFaxFromRealPage() {
         // kurganobl.ru.html, visible text of the footer.
-        let text = "640024, г. Курган, ул. Гоголя, 56 тел: 8 (3522) 42-92-36,  факс 8 (3522) 46-10-32 — сектор регистрации"
+        let text = "640024, г. Курган, ул. Гоголя, 56 тел: 8 (3522) 42-92-36,  факс 8 (3522) 46-10-32 — "
+            + "сектор регистрации"
         let found = PhoneExtractor.phones(inText: text)
         #expect(found.map(\.raw) == ["8 (3522) 42-92-36", "8 (3522) 46-10-32"])
         #expect(found.map(\.normalized) == ["+73522429236", "+73522461032"])
@@ -18,8 +19,9 @@ import Testing
 
     @Test func realNumbersInTheirWrittenForms() {
         // pskov.ru.html: international prefix with a bracketed area code.
-        #expect(PhoneExtractor.phones(inText: "Телефон/Факс +7 (8112) 69-97-52").map(\.raw) == ["+7 (8112) 69-97-52"])
-        #expect(normalized("Телефон/Факс +7 (8112) 69-97-52") == ["+78112699752"])
+        let pskov = PhoneExtractor.phones(inText: "Телефон/Факс +7 (8112) 69-97-52")
+        #expect(pskov.map(\.raw) == ["+7 (8112) 69-97-52"])
+        #expect(pskov.map(\.normalized) == ["+78112699752"])
         // gov.spb.ru.html: ten digits with the area code in brackets and no trunk prefix.
         #expect(normalized("Справочная служба Администрации Санкт-Петербурга: (812) 576-41-11") == ["+78125764111"])
         // gov.spb.ru.html: a mobile number written with dashes only.
@@ -50,9 +52,18 @@ import Testing
         }
     }
 
+    @Test func unbrokenElevenDigitsArePhonesOnlyAfterAPhoneLabel() {
+        #expect(normalized("тел. 88001007010") == ["+78001007010"])
+        #expect(normalized("Телефон/факс: 83522429236") == ["+73522429236"])
+        #expect(normalized("ОКТМО 83522429236") == [])
+        #expect(normalized("83522429236") == [])
+    }
+
     @Test func tenDigitsWithoutBracketsAreKeptButNotNormalized() {
         #expect(PhoneExtractor.phones(inText: "тел. 812-576-45-00").map(\.raw) == ["812-576-45-00"])
         #expect(normalized("тел. 812-576-45-00") == [nil])
+        #expect(PhoneExtractor.phones(inText: "тел. 812 576 45 00").map(\.raw) == ["812 576 45 00"])
+        #expect(PhoneExtractor.phones(inText: "1 000 000 000 руб.") == [])
     }
 
     @Test func severalNumbersInARowAreSeveralPhones() {
@@ -105,7 +116,8 @@ import Testing
         let hostile = String(repeating: "12-34-5-", count: 130_000) + " тел. 8 (812) 576-45-00"
         #expect(hostile.utf8.count > 1_000_000)
         #expect(normalized(hostile) == ["+78125764500"])
-        let spaced = String(repeating: "1 2 3 4 5 6 7 8 9 0 ", count: 60_000)
-        #expect(PhoneExtractor.phones(inText: spaced).count <= 1)
+        // A megabyte-long table of figures is not a list of phones, even though "12 34 56" alone would be one.
+        let spaced = String(repeating: "12 34 56 ", count: 120_000)
+        #expect(PhoneExtractor.phones(inText: spaced) == [])
     }
 }

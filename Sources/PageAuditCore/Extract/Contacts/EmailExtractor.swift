@@ -59,8 +59,8 @@ public enum EmailExtractor {
             guard parts.count == 2 else { continue }
             let local = Array(parts[0].unicodeScalars), domain = Array(parts[1].unicodeScalars)
             guard local.allSatisfy(isLocalChar), domain.allSatisfy({ isDomainChar($0) || $0 == "." }),
-                  let address = validated(local: local[...], labels: domain.split(separator: ".",
-                      omittingEmptySubsequences: false).map { ArraySlice($0) })
+                  let address = validated(local: local[...],
+                                          labels: domain.split(separator: ".", omittingEmptySubsequences: false))
             else { continue }
             return FoundEmail(address: address, source: .mailto, excerpt: ContactScan.collapsed(trimmed.unicodeScalars))
         }
@@ -145,7 +145,7 @@ public enum EmailExtractor {
             k = following
             disguisedDot = true
         }
-        if at.kind == .bareAt, !disguisedDot { return nil }
+        guard localStart < localEnd, labels.count >= 2, at.kind != .bareAt || disguisedDot else { return nil }
         labels = trimmedToOneScript(s, labels)
         guard let last = labels.last else { return nil }
         var lastEnd = last.upperBound
@@ -173,8 +173,8 @@ public enum EmailExtractor {
     /// The same for the domain ("adm.ruТелефон", "админ.рф.Tel"): the domain ends where the
     /// script of its first letter stops.
     private static func trimmedToOneScript(_ s: [Unicode.Scalar], _ labels: [Range<Int>]) -> [Range<Int>] {
-        guard let first = labels.lazy.flatMap({ $0 }).first(where: { ContactScan.isLatin(s[$0]) || ContactScan.isCyrillic(s[$0]) })
-        else { return labels }
+        let letter = { (i: Int) in ContactScan.isLatin(s[i]) || ContactScan.isCyrillic(s[i]) }
+        guard let first = labels.lazy.flatMap({ $0 }).first(where: letter) else { return labels }
         let latin = ContactScan.isLatin(s[first])
         var kept: [Range<Int>] = []
         for label in labels {

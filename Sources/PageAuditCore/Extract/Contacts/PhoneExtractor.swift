@@ -39,8 +39,12 @@ public enum PhoneExtractor {
             guard startsRun(s, at: i) else { i += 1; continue }
             let run = readRun(s, from: i)
             i = Swift.max(i + 1, run.end)
-            guard !run.groups.isEmpty, !followsIdentifierLabel(s, at: run.start) else { continue }
-            for (range, digits, normalized) in numbers(in: run) {
+            let label = label(before: run.start, in: s)
+            guard !run.groups.isEmpty, run.groups.count <= maxGroupsInRun, !identifierLabels.contains(label)
+            else { continue }
+            let lastWord = String(label.split(separator: "/").last ?? "")
+            let labelled = phoneLabels.contains(label) || phoneLabels.contains(lastWord)
+            for (range, digits, normalized) in numbers(in: run, labelled: labelled) {
                 guard seen.insert(normalized ?? "digits:" + digits).inserted else { continue }
                 found.append(FoundPhone(raw: ContactScan.collapsed(s[range]), normalized: normalized,
                                         source: .text, excerpt: ContactScan.excerpt(s, range)))
@@ -58,8 +62,10 @@ public enum PhoneExtractor {
         if body.hasPrefix("//") { body = body.dropFirst(2) }
         let decoded = String(body).removingPercentEncoding ?? String(body)
         let number = decoded.prefix { $0 != ";" && $0 != "," }.unicodeScalars
-        guard number.allSatisfy({ ContactScan.isDigit($0) || ContactScan.isSpace($0) || isDash($0) || "+().".unicodeScalars.contains($0) })
-        else { return nil }
+        let allowed = { (c: Unicode.Scalar) in
+            ContactScan.isDigit(c) || ContactScan.isSpace(c) || isDash(c) || "+().".unicodeScalars.contains(c)
+        }
+        guard number.allSatisfy(allowed) else { return nil }
         let digits = ContactScan.string(number.filter(ContactScan.isDigit))
         guard (5...15).contains(digits.count) else { return nil }
         let normalized: String?
@@ -71,17 +77,22 @@ public enum PhoneExtractor {
             normalized = nil
         }
         let raw = ContactScan.collapsed(number)
-        return FoundPhone(raw: raw, normalized: normalized, source: .tel, excerpt: ContactScan.collapsed(trimmed.unicodeScalars))
+        return FoundPhone(raw: raw, normalized: normalized, source: .tel,
+                          excerpt: ContactScan.collapsed(trimmed.unicodeScalars))
     }
 
     // MARK: - Runs of digit groups
+
+    /// Lists of phones are separated by commas, semicolons or line breaks, which end a run; a
+    /// longer run of space-separated numbers is a table of figures, not a list of phones.
+    private static let maxGroupsInRun = 32
 
     private struct Group {
         var start: Int, end: Int, text: String
         var bracketed: Bool
         /// Separator before the group: "soft" (spaces, or nothing next to a bracket) where one
         /// number may end and the next begin; a dash or dot binds two groups into one number.
-        var softBefore: Bool, dashBefore: Bool, dotBefore: Bool
+        var softBefore: Bool, dotBefore: Bool
         var digits: Int { text.utf8.count }
     }
 
@@ -93,13 +104,12 @@ public enum PhoneExtractor {
 
     private static func startsRun(_ s: [Unicode.Scalar], at i: Int) -> Bool {
         let first = s[i]
-        guard ContactScan.isDigit(first) || ((first == "+" || first == "(") && i + 1 < s.count && ContactScan.isDigit(s[i + 1]))
-        else { return false }
+        let opens = (first == "+" || first == "(") && i + 1 < s.count && ContactScan.isDigit(s[i + 1])
+        guard ContactScan.isDigit(first) || opens else { return false }
         guard i > 0 else { return true }
         let before = s[i - 1]
-        if ContactScan.isDigit(before) || ContactScan.isLetter(before) || "+/\\№#_=&%$€₽".unicodeScalars.contains(before) || isDash(before) {
-            return false
-        }
+        if ContactScan.isDigit(before) || ContactScan.isLetter(before) || isDash(before)
+            || "+/\\№#_=&%$€₽".unicodeScalars.contains(before) { return false }
         // "3,5" and "1.25" continue a number that started earlier.
         if before == "," || before == ".", i > 1, ContactScan.isDigit(s[i - 2]) { return false }
         return true
@@ -125,7 +135,7 @@ public enum PhoneExtractor {
                 k += 1
             }
             groups.append(Group(start: groupStart, end: k, text: text, bracketed: bracketed,
-                                softBefore: soft, dashBefore: dash, dotBefore: dot))
+                                softBefore: soft, dotBefore: dot))
             end = k
             // Separator: up to three spaces and at most one dash or dot. A line break ends the run:
             // extracted text puts one between blocks, and "каб. 312" / "45-67" are not one number.
@@ -150,24 +160,30 @@ public enum PhoneExtractor {
     /// a label is an identifier.
     private static let identifierLabels: Set<String> = [
         "инн", "огрн", "огрнип", "кпп", "окпо", "октмо", "окато", "оквэд", "бик", "снилс",
-        "р/с", "к/с", "л/с", "№", "n", "no",
+        "р/с", "к/с", "л/с", "№", "n",
     ]
 
-    private static func followsIdentifierLabel(_ s: [Unicode.Scalar], at start: Int) -> Bool {
+    /// A label makes an unbroken "88001007010" a phone.
+    private static let phoneLabels: Set<String> = [
+        "тел", "телефон", "телефоны", "факс", "т/ф", "моб", "phone", "tel", "fax",
+    ]
+
+    /// The word just before a run ("ИНН", "тел."), lowercased; empty when there is none.
+    private static func label(before start: Int, in s: [Unicode.Scalar]) -> String {
         var k = start
-        while k > 0, start - k < 3, ContactScan.isSpace(s[k - 1]) || s[k - 1] == ":" { k -= 1 }
+        while k > 0, start - k < 3, ContactScan.isSpace(s[k - 1]) || s[k - 1] == ":" || s[k - 1] == "." { k -= 1 }
         let wordEnd = k
-        while k > 0, wordEnd - k < 8, ContactScan.isLetter(s[k - 1]) || s[k - 1] == "/" || s[k - 1] == "№" { k -= 1 }
-        guard k < wordEnd, k == 0 || !ContactScan.isLetter(s[k - 1]) else { return false }
-        return identifierLabels.contains(ContactScan.string(s[k..<wordEnd].map(ContactScan.lowered)))
+        while k > 0, wordEnd - k < 14, ContactScan.isLetter(s[k - 1]) || s[k - 1] == "/" || s[k - 1] == "№" { k -= 1 }
+        guard k == 0 || !ContactScan.isLetter(s[k - 1]) else { return "" }
+        return ContactScan.string(s[k..<wordEnd].map(ContactScan.lowered))
     }
 
     // MARK: - Cutting a run into numbers
 
     /// Greedy from the left: at each soft boundary take the longest phone-shaped stretch of up
     /// to six groups. Bounded work per group keeps the whole scan linear.
-    private static func numbers(in run: Run) -> [(range: Range<Int>, digits: String, normalized: String?)] {
-        var result: [(range: Range<Int>, digits: String, normalized: String?)] = []
+    private static func numbers(in run: Run, labelled: Bool) -> [(Range<Int>, digits: String, normalized: String?)] {
+        var result: [(Range<Int>, digits: String, normalized: String?)] = []
         let groups = run.groups
         var j = 0
         while j < groups.count {
@@ -178,7 +194,8 @@ public enum PhoneExtractor {
                 digitCount += groups[e].digits
                 guard digitCount <= 15 else { break }
                 guard e == groups.count - 1 || groups[e + 1].softBefore else { continue }
-                if let phone = classify(groups[j...e], plus: j == 0 && run.plus) { best = (e, phone) }
+                if let phone = classify(groups[j...e], plus: j == 0 && run.plus, labelled: j == 0 && labelled,
+                                        count: digitCount) { best = (e, phone) }
             }
             guard let best else { j += 1; continue }
             let start = j == 0 ? run.start : groups[j].start
@@ -194,37 +211,43 @@ public enum PhoneExtractor {
     /// The shapes Russian numbers are written in: `8 (3522) 42-80-00`, `+7 812 5764500`,
     /// `8-800-100-70-10`, `(812) 576-45-00`, and local `29-98-01`. Digit count alone is not
     /// enough: `87 500 000 000` (money) has eleven digits starting with 8.
-    private static func classify(_ groups: ArraySlice<Group>, plus: Bool) -> Phone? {
-        guard let firstGroup = groups.first else { return nil }
-        let all = groups.map(\.text).joined()
-        let count = all.count
-        let joins = groups.dropFirst()
-        let hasDash = joins.contains { $0.dashBefore }, hasDot = joins.contains { $0.dotBefore }
-        let bracketed = groups.indices.filter { groups[$0].bracketed }.map { $0 - groups.startIndex }
-        guard bracketed.count <= 1 else { return nil }
-        let bracket = bracketed.first
+    private static func classify(_ groups: ArraySlice<Group>, plus: Bool, labelled: Bool, count: Int) -> Phone? {
+        // Cheap checks first: this runs for every soft boundary of every run of digits.
+        guard plus ? (11...15).contains(count) : [5, 6, 7, 10, 11].contains(count),
+              let firstGroup = groups.first else { return nil }
+        var bracket: Int?
+        var hasDot = false
+        for (offset, group) in groups.enumerated() {
+            if group.bracketed {
+                guard bracket == nil else { return nil }
+                bracket = offset
+            }
+            if offset > 0, group.dotBefore { hasDot = true }
+        }
+        let all = { groups.map(\.text).joined() }
         if plus {
-            if all.hasPrefix("7") { return count == 11 && (bracket ?? 1) == 1 ? Phone(normalized: "+" + all) : nil }
-            return (11...15).contains(count) ? Phone(normalized: nil) : nil
+            guard firstGroup.text.hasPrefix("7") else { return Phone(normalized: nil) }
+            return count == 11 && (bracket ?? 1) == 1 ? Phone(normalized: "+" + all()) : nil
         }
         // Dots join dates ("12.03.2018") far more often than phone groups.
         if hasDot, count != 11 { return nil }
         switch count {
         case 11:
-            // The trunk prefix stands alone; an unbroken "89123456789" is as likely an ОКТМО code.
-            guard firstGroup.text == "7" || firstGroup.text == "8", (bracket ?? 1) == 1 else { return nil }
-            return Phone(normalized: "+7" + all.dropFirst())
+            // The trunk prefix stands alone: an unbroken "89123456789" is as likely an ОКТМО code,
+            // unless a "тел." label says otherwise.
+            let trunk = firstGroup.text == "7" || firstGroup.text == "8"
+            let unbroken = labelled && groups.count == 1 && ["7", "8"].contains(firstGroup.text.first)
+            guard trunk || unbroken, (bracket ?? 1) == 1 else { return nil }
+            return Phone(normalized: "+7" + all().dropFirst())
         case 10:
-            if bracket == 0, (3...5).contains(firstGroup.digits) { return Phone(normalized: "+7" + all) }
-            let tail = groups.suffix(2)
-            guard bracket == nil, hasDash, groups.count >= 3, tail.allSatisfy({ $0.digits == 2 }) else { return nil }
-            return Phone(normalized: nil)
-        case 5...7:
-            let shape = groups.map(\.digits)
-            guard bracket == nil, shape.count == 3, (1...3).contains(shape[0]), shape[1] == 2, shape[2] == 2 else { return nil }
+            if bracket == 0, (3...5).contains(firstGroup.digits) { return Phone(normalized: "+7" + all()) }
+            guard bracket == nil, groups.count >= 3, groups.suffix(2).allSatisfy({ $0.digits == 2 }) else { return nil }
             return Phone(normalized: nil)
         default:
-            return nil
+            let shape = groups.map(\.digits)
+            guard bracket == nil, shape.count == 3, (1...3).contains(shape[0]), shape[1] == 2, shape[2] == 2
+            else { return nil }
+            return Phone(normalized: nil)
         }
     }
 }

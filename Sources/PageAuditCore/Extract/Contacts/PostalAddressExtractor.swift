@@ -4,7 +4,8 @@ import Foundation
 public struct FoundPostalAddress: Sendable, Hashable, Codable {
     /// Six digits; the part of an address a checker can compare with a registry.
     public var postcode: String
-    /// The address as written, whitespace collapsed, for people to read in a report.
+    /// The address as written, whitespace collapsed, for people to read in a report: from the
+    /// postcode, or from the first part written before it ("Россия, 640024, …").
     public var text: String
 
     public init(postcode: String, text: String) {
@@ -22,13 +23,14 @@ public enum PostalAddressExtractor {
     public static func addresses(inText text: String) -> [FoundPostalAddress] {
         let s = ContactScan.scalars(text)
         var found: [FoundPostalAddress] = []
+        var seen: Set<FoundPostalAddress> = []
         var floor = 0, i = 0
         while i < s.count {
             guard ContactScan.isDigit(s[i]) else { i += 1; continue }
             var r = i
             while r < s.count, ContactScan.isDigit(s[r]) { r += 1 }
             if r - i == 6, isPostcode(s, i..<r), let (address, end) = address(in: s, postcode: i..<r, floor: floor) {
-                if !found.contains(address) { found.append(address) }
+                if seen.insert(address).inserted { found.append(address) }
                 floor = end
                 r = Swift.max(r, end)
             }
@@ -37,7 +39,8 @@ public enum PostalAddressExtractor {
         return found
     }
 
-    private static func address(in s: [Unicode.Scalar], postcode: Range<Int>, floor: Int) -> (FoundPostalAddress, Int)? {
+    private static func address(in s: [Unicode.Scalar], postcode: Range<Int>,
+                                floor: Int) -> (FoundPostalAddress, end: Int)? {
         let following = markerFollows(s, after: postcode.upperBound)
         let prefix = prefixStart(s, before: postcode.lowerBound, floor: floor)
         guard following || prefix != nil else { return nil }
@@ -85,18 +88,20 @@ public enum PostalAddressExtractor {
     private static let regionWords: Set<String> = [
         "область", "обл.", "обл", "край", "республика", "респ.", "район", "р-н", "р-н.", "автономный", "автономная", "округ",
     ]
-    /// Lowercase words that may follow a comma inside an address ("д. 5, корп. 2, оф. 10").
-    private static let houseWords: Set<String> = {
-        let dotted = ["д", "корп", "к", "стр", "оф", "каб", "кв", "пом", "эт", "лит", "вл", "зд", "тер"]
-        return markers.union(dotted + dotted.map { $0 + "." } + [
+    /// Parts of a building's address that precede a number ("д. 5", "корп. 2", "оф. 10").
+    private static let buildingParts: Set<String> = {
+        let dotted = ["д", "корп", "к", "стр", "оф", "каб", "кв", "пом", "эт", "лит", "вл", "зд"]
+        return Set(dotted + dotted.map { $0 + "." } + [
             "дом", "корпус", "строение", "офис", "кабинет", "квартира", "помещение", "этаж",
-            "литер", "литера", "владение", "здание", "а/я", "территория",
+            "литер", "литера", "владение", "здание", "подъезд",
         ])
     }()
+    /// Lowercase words that may follow a comma inside an address.
+    private static let houseWords = markers.union(buildingParts).union(["а/я", "тер", "тер.", "территория"])
     /// What usually follows an address in a page footer: the phone, fax or e-mail line.
     private static let stopWords: Set<String> = [
-        "тел", "тел.", "телефон", "телефоны", "факс", "т/ф", "e-mail", "email", "эл", "почта",
-        "phone", "tel", "fax", "режим", "график", "сайт", "www", "http", "https", "инн", "огрн", "кпп",
+        "тел", "тел.", "телефон", "телефоны", "факс", "т/ф", "тел/факс", "телефон/факс", "e-mail", "email",
+        "эл", "почта", "phone", "tel", "fax", "режим", "график", "сайт", "www", "http", "https", "инн", "огрн", "кпп",
     ]
 
     private enum Kind { case word, number, punct, space }
@@ -109,47 +114,62 @@ public enum PostalAddressExtractor {
         var lineBreak = false
     }
 
-    /// Words, numbers ("56а", "14/2"), punctuation and spaces; a word that runs past the end of
-    /// `range` is dropped rather than cut.
-    private static func tokens(_ s: [Unicode.Scalar], _ range: Range<Int>) -> [Token] {
+    /// Words, numbers ("56а", "14/2"), punctuation and spaces up to `upper`; a word that runs
+    /// past `upper` is dropped rather than cut.
+    private static func tokens(_ s: [Unicode.Scalar], _ range: Range<Int>, maxWords: Int = .max) -> [Token] {
         var result: [Token] = []
-        let upper = Swift.min(range.upperBound, s.count)
-        var k = range.lowerBound
-        func isWordChar(_ c: Unicode.Scalar) -> Bool { ContactScan.isLetter(c) || ContactScan.isDigit(c) }
-        while k < upper {
-            let start = k, c = s[k]
-            if ContactScan.isSpace(c) {
-                var lineBreak = false
-                while k < upper, ContactScan.isSpace(s[k]) { lineBreak = lineBreak || ContactScan.isLineBreak(s[k]); k += 1 }
-                result.append(Token(kind: .space, range: start..<k, lower: " ", lineBreak: lineBreak))
-            } else if isWordChar(c) {
-                while k < upper, isWordChar(s[k]) || ("-/".unicodeScalars.contains(s[k]) && k + 1 < upper && isWordChar(s[k + 1])) {
-                    k += 1
-                }
-                if k == upper, k < s.count, isWordChar(s[k]) { break }
-                var lower = ContactScan.string(s[start..<k].map(ContactScan.lowered))
-                let isWord = !ContactScan.isDigit(c)
-                if isWord, k < upper, s[k] == ".", abbreviations.contains(lower) || k - start == 1 { k += 1; lower += "." }
-                result.append(Token(kind: isWord ? .word : .number, range: start..<k, lower: lower,
-                                    capitalized: ContactScan.isUppercase(c)))
-            } else {
-                k += 1
-                result.append(Token(kind: .punct, range: start..<k, lower: ContactScan.string([c])))
-            }
+        var k = range.lowerBound, words = 0
+        while words < maxWords, let tok = token(in: s, at: k, upper: range.upperBound) {
+            result.append(tok)
+            if tok.kind != .space { words += 1 }
+            k = tok.range.upperBound
         }
         return result
     }
 
+    private static func token(in s: [Unicode.Scalar], at start: Int, upper limit: Int) -> Token? {
+        let upper = Swift.min(limit, s.count)
+        guard start < upper else { return nil }
+        func isWordChar(_ c: Unicode.Scalar) -> Bool { ContactScan.isLetter(c) || ContactScan.isDigit(c) }
+        var k = start
+        let c = s[k]
+        if ContactScan.isSpace(c) {
+            var lineBreak = false
+            while k < upper, ContactScan.isSpace(s[k]) {
+                lineBreak = lineBreak || ContactScan.isLineBreak(s[k])
+                k += 1
+            }
+            return Token(kind: .space, range: start..<k, lower: " ", lineBreak: lineBreak)
+        }
+        guard isWordChar(c) else { return Token(kind: .punct, range: start..<(k + 1), lower: ContactScan.string([c])) }
+        // "Санкт-Петербург", "р-н", "а/я", "14/2": inner hyphens and slashes stay in the word.
+        while k < upper, isWordChar(s[k]) || ("-/".unicodeScalars.contains(s[k]) && k + 1 < upper && isWordChar(s[k + 1])) {
+            k += 1
+        }
+        if k == upper, k < s.count, isWordChar(s[k]) { return nil }
+        var lower = ContactScan.string(s[start..<k].map(ContactScan.lowered))
+        let isWord = !ContactScan.isDigit(c)
+        if isWord, k < upper, s[k] == ".", abbreviations.contains(lower) || k - start == 1 {
+            k += 1
+            lower += "."
+        }
+        return Token(kind: isWord ? .word : .number, range: start..<k, lower: lower, capitalized: ContactScan.isUppercase(c))
+    }
+
     /// `640024, г. Курган`, `180001, Россия, …`, `640024 Курганская область`, `191060, Санкт-Петербург`.
     private static func markerFollows(_ s: [Unicode.Scalar], after k: Int) -> Bool {
-        let words = tokens(s, k..<(k + 60)).filter { $0.kind != .space }
+        let words = tokens(s, k..<(k + 60), maxWords: 4).filter { $0.kind != .space }
         var w = words.first?.lower == "," ? 1 : 0
         guard w < words.count, words[w].kind == .word else { return false }
         if markers.contains(words[w].lower) { return true }
         guard words[w].capitalized else { return false }
         w += 1
         if w < words.count, words[w].lower == "," { w += 1 }
-        return w < words.count && words[w].kind == .word && (markers.contains(words[w].lower) || regionWords.contains(words[w].lower))
+        return w < words.count && isAddressWord(words[w])
+    }
+
+    private static func isAddressWord(_ token: Token) -> Bool {
+        token.kind == .word && (markers.contains(token.lower) || regionWords.contains(token.lower))
     }
 
     /// Where the address starts when part of it is written before the postcode. Comma-separated
@@ -170,7 +190,8 @@ public enum PostalAddressExtractor {
             switch tok.kind {
             case .space: if tok.lineBreak { segments = [[]] }
             case .punct where ";:|!?()«»\"".contains(tok.lower): segments = [[]]
-            case .punct where tok.lower == "." && (t + 1 == toks.count || toks[t + 1].kind == .space): segments = [[]]
+            case .punct where tok.lower == "." && (t + 1 == toks.count || toks[t + 1].kind == .space):
+                segments = [[]]
             case .punct where tok.lower == ",": segments.append([])
             default: segments[segments.count - 1].append(tok)
             }
@@ -179,9 +200,11 @@ public enum PostalAddressExtractor {
         var sawMarker = false
         for segment in segments.reversed() {
             guard let first = segment.first else { break }
-            if let m = segment.firstIndex(where: { $0.kind == .word && (markers.contains($0.lower) || regionWords.contains($0.lower)) }) {
+            if let m = segment.firstIndex(where: isAddressWord) {
                 var from = m
-                if m > 0, regionWords.contains(segment[m].lower), segment[m - 1].kind == .word, segment[m - 1].capitalized { from = m - 1 }
+                // "Курганская область": the region's name comes before the marker.
+                if m > 0, regionWords.contains(segment[m].lower), segment[m - 1].kind == .word,
+                   segment[m - 1].capitalized { from = m - 1 }
                 start = segment[from].range.lowerBound
                 sawMarker = true
                 if from > 0 { break }
@@ -198,11 +221,12 @@ public enum PostalAddressExtractor {
     /// a semicolon, a dash between spaces, the word "тел"/"факс"/"e-mail", a comma followed by
     /// ordinary lowercase text, or a word after the house number ("д.14 Мы в соцсетях").
     private static func addressEnd(_ s: [Unicode.Scalar], from start: Int, limit: Int) -> Int {
-        let toks = tokens(s, start..<limit)
-        var end = start
+        var end = start, k = start
+        var previous: Token?
         var content: [Token] = []
-        for (t, tok) in toks.enumerated() {
-            let next = toks[(t + 1)...].first { $0.kind != .space }
+        while let tok = token(in: s, at: k, upper: limit) {
+            k = tok.range.upperBound
+            defer { previous = tok }
             switch tok.kind {
             case .space:
                 if tok.lineBreak, content.last?.lower != "," { return end }
@@ -212,19 +236,21 @@ public enum PostalAddressExtractor {
                 case ";", "|", "!", "?", ":":
                     return end
                 case ".":
-                    if t + 1 == toks.count || toks[t + 1].kind == .space { return end }
+                    if let next = token(in: s, at: k, upper: limit), next.kind != .space {} else { return end }
                 case ",":
-                    if let next, next.kind == .word, !next.capitalized, !houseWords.contains(next.lower) { return end }
+                    let next = tokens(s, k..<limit, maxWords: 1).last
+                    if let next, next.kind == .word, !next.capitalized, !houseWords.contains(next.lower) {
+                        return end
+                    }
                 case "-", "\u{2013}", "\u{2014}":
-                    if t > 0, toks[t - 1].kind == .space { return end }
+                    if previous?.kind == .space { return end }
                 default: break
                 }
                 if tok.lower != "," { end = tok.range.upperBound }
             case .word:
                 if stopWords.contains(tok.lower) { return end }
-                if afterHouseNumber(content), toks[t - 1].kind == .space, tok.range.count > 1, !houseWords.contains(tok.lower) {
-                    return end
-                }
+                if afterHouseNumber(content), previous?.kind == .space, tok.range.count > 1,
+                   !houseWords.contains(tok.lower) { return end }
                 end = tok.range.upperBound
             case .number:
                 end = tok.range.upperBound
@@ -234,10 +260,11 @@ public enum PostalAddressExtractor {
         return end
     }
 
-    /// Whether the last content token is a house number: a number after a comma or after "д.".
+    /// Whether the last content token is a house number: a number after a comma, "д." or
+    /// "корп." (but not after "ул.", as in "ул. 8 Марта").
     private static func afterHouseNumber(_ content: [Token]) -> Bool {
-        guard let last = content.last, last.kind == .number else { return false }
-        guard content.count >= 2 else { return false }
-        return [",", "д", "д.", "дом"].contains(content[content.count - 2].lower)
+        guard content.count >= 2, content[content.count - 1].kind == .number else { return false }
+        let label = content[content.count - 2].lower
+        return label == "," || buildingParts.contains(label)
     }
 }
