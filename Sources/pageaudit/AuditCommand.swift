@@ -18,18 +18,21 @@ struct AuditCommand {
             }
             contactPages = number
         }
-        let setFolder = arguments.value("--snapshots").map { URL(fileURLWithPath: $0) } ?? BundledFiles.locate("snapshots/demo")
-        let snapshots = try FolderSnapshotSet(folder: setFolder)
-        let registryURL = arguments.value("--registry").map { URL(fileURLWithPath: $0) } ?? snapshots.registryFile
+        let runStart = Date()
+        let setup = try CaptureSetup.make(arguments, runStart: runStart)
+        guard let registryURL = arguments.value("--registry").map({ URL(fileURLWithPath: $0) }) ?? setup.defaultRegistry else {
+            throw Arguments.Failure.missingArgument("--registry FILE (a live run or a WARC archive carries no registry)")
+        }
         let agencies = try RegistryLoader.load(from: registryURL)
         let checklistURL = arguments.value("--checklist").map { URL(fileURLWithPath: $0) } ?? BundledFiles.locate("checklists/270-fz.json")
         let checklist = try ChecklistLoader.load(from: checklistURL)
-        let asOf = try arguments.value("--as-of").map(Self.parseAsOf) ?? snapshots.latestCaptureTime ?? Date()
+        let asOf = try arguments.value("--as-of").map(Self.parseAsOf) ?? setup.defaultAsOf ?? runStart
 
         let auditor = Auditor(checklist: checklist, gatherer: SiteFactsGatherer(contactPageLimit: contactPages))
-        let results = await auditor.audit(agencies, from: RedirectFollower(snapshots), asOf: asOf)
+        let results = await auditor.audit(agencies, from: setup.source, asOf: asOf)
+        for problem in await setup.finish() { printError("evidence: \(problem)") }
         let report = AuditReport(toolVersion: PageAuditVersion.current, checklist: checklist, asOf: asOf,
-                                 source: setFolder.lastPathComponent, agencies: results)
+                                 source: setup.sourceName, agencies: results)
         let output: Data
         switch format {
         case .text: output = Data(TextReport(language: language, verbose: arguments.has("--verbose")).render(report).utf8)

@@ -1,0 +1,194 @@
+import Foundation
+
+/// Captures pages live: robots.txt first, then politely (one request per host at a time, spaced),
+/// retrying transient failures with backoff and honouring Retry-After, recording every exchange
+/// and every failure as evidence. Redirects are not followed here: wrap in `RedirectFollower`,
+/// which follows them the same way when the archive is replayed.
+public final class LiveCapture: CaptureSource, @unchecked Sendable {
+    public struct Settings: Sendable {
+        public var userAgentToken = "pageaudit"
+        public var maxRetries = 2
+        public var backoffBase = 1.0
+        /// The longest Retry-After (or Crawl-delay) honoured; a server asking for more is left for later.
+        public var maxWait = 30.0
+        /// The most a body may inflate to after gzip or deflate.
+        public var decodedLimit = 64 * 1024 * 1024
+        /// Where VK API requests go (tests point it at a local server), and the token they carry.
+        /// The token is added to the request only: evidence records the address without it.
+        public var vkAPIBase: String?
+        public var vkToken: String?
+
+        public init() {}
+    }
+
+    private let client: CurlClient
+    private let politeness: Politeness
+    private let recorder: EvidenceRecorder?
+    private let settings: Settings
+    private let robots = RobotsCache()
+
+    public init(client: CurlClient, politeness: Politeness, recorder: EvidenceRecorder?, settings: Settings = Settings()) {
+        self.client = client
+        self.politeness = politeness
+        self.recorder = recorder
+        self.settings = settings
+    }
+
+    public func capture(_ address: WebAddress) async -> Result<CapturedResponse, CaptureFailure> {
+        let now = Date()
+        if address.host != VKAPIAnswerKey.host {
+            let rules: RobotsTxt
+            switch await robotsRules(for: address) {
+            case .success(let found): rules = found
+            case .failure(let failure):
+                var unreachable = failure
+                unreachable.address = address.displayString
+                await recorder?.recordFailure(unreachable, targetURI: address.description, date: now)
+                return .failure(unreachable)
+            }
+            let pathAndQuery = address.url.path + (address.url.query.map { "?" + $0 } ?? "")
+            if !rules.isAllowed(pathAndQuery.isEmpty ? "/" : pathAndQuery, userAgent: settings.userAgentToken) {
+                let failure = CaptureFailure(reason: .robotsDisallowed, address: address.displayString, capturedAt: now)
+                await recorder?.recordFailure(failure, targetURI: address.description, date: now)
+                return .failure(failure)
+            }
+        }
+        return await fetch(address)
+    }
+
+    private func origin(of address: WebAddress) -> String {
+        "\(address.url.scheme ?? "https")://\(address.host)\(address.url.port.map { ":\($0)" } ?? "")"
+    }
+
+    private func robotsRules(for address: WebAddress) async -> Result<RobotsTxt, CaptureFailure> {
+        let origin = origin(of: address)
+        return await robots.rules(for: origin) { [self] in
+            guard let robotsAddress = WebAddress(origin + "/robots.txt") else { return .success(.allowAll) }
+            let rules: RobotsTxt
+            switch await fetch(robotsAddress) {
+            case .success(let response):
+                rules = RobotsTxt.policy(forStatus: response.status) ?? RobotsTxt(parsing: response.body)
+            case .failure(let failure) where failure.reason == .tooLarge:
+                rules = .allowAll  // RFC 9309 2.5: a crawler may ignore what lies past the size limit
+            case .failure(let failure):
+                return .failure(failure)
+            }
+            if let delay = rules.crawlDelay(userAgent: settings.userAgentToken) {
+                await politeness.setCrawlDelay(min(delay, settings.maxWait), for: politenessKey(robotsAddress))
+            }
+            return .success(rules)
+        }
+    }
+
+    private func politenessKey(_ address: WebAddress) -> String { origin(of: address) }
+
+    /// The address actually requested: VK API calls go to the configured base, with the token.
+    private func requestAddress(for address: WebAddress) -> WebAddress {
+        guard address.host == VKAPIAnswerKey.host else { return address }
+        var text = address.description
+        if let base = settings.vkAPIBase { text = base + address.url.path + (address.url.query.map { "?" + $0 } ?? "") }
+        if let token = settings.vkToken, !token.isEmpty {
+            text += (text.contains("?") ? "&" : "?") + "access_token=" + (token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        }
+        return WebAddress(text) ?? address
+    }
+
+    private func fetch(_ address: WebAddress) async -> Result<CapturedResponse, CaptureFailure> {
+        let target = requestAddress(for: address)
+        let key = politenessKey(target)
+        var attempt = 0
+        while true {
+            await politeness.acquire(key)
+            let started = Date()
+            let result = await client.perform(HTTPRequest(address: target))
+            await politeness.release(key)
+            switch result {
+            case .failure(let failure):
+                let captureFailure = Self.captureFailure(failure, address: address, at: started)
+                if attempt < settings.maxRetries, Self.isTransient(failure) {
+                    attempt += 1
+                    await pause(backoff(attempt))
+                    continue
+                }
+                await recorder?.recordFailure(captureFailure, targetURI: address.description, date: started)
+                return .failure(captureFailure)
+            case .success(let raw):
+                await recorder?.record(HTTPExchange(targetURI: address.description, request: Self.withoutToken(raw.requestHead),
+                                                    response: raw.message, date: started, peerIP: raw.peerIP))
+                if attempt < settings.maxRetries, [429, 500, 502, 503, 504].contains(raw.status) || Self.isVKRateLimit(raw) {
+                    let wait = Self.retryAfter(raw).map { $0 } ?? backoff(attempt + 1)
+                    if wait <= settings.maxWait {
+                        attempt += 1
+                        await pause(wait)
+                        continue
+                    }
+                }
+                return decode(raw, address: address, at: started)
+            }
+        }
+    }
+
+    private func decode(_ raw: RawHTTPResponse, address: WebAddress, at date: Date) -> Result<CapturedResponse, CaptureFailure> {
+        guard let message = HTTPMessage.parse(raw.message) else {
+            return .failure(CaptureFailure(reason: .network, address: address.displayString, status: raw.status, capturedAt: date, detail: "malformed HTTP response"))
+        }
+        switch message.decodedBody(of: raw.message, limit: settings.decodedLimit) {
+        case .failure(let problem):
+            return .failure(CaptureFailure(reason: .tooLarge, address: address.displayString, status: raw.status, capturedAt: date, detail: problem.description))
+        case .success(let body):
+            return .success(CapturedResponse(address: address, capturedAt: date, status: raw.status, contentType: message.value("Content-Type"),
+                                             body: body, location: message.value("Location")))
+        }
+    }
+
+    private func backoff(_ attempt: Int) -> Double {
+        settings.backoffBase * pow(2, Double(attempt - 1)) * Double.random(in: 0.75...1.25)
+    }
+
+    private func pause(_ seconds: Double) async {
+        try? await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1e9))
+    }
+
+    static func isTransient(_ failure: HTTPFailure) -> Bool {
+        switch failure {
+        case .timeout, .connect, .other: true
+        case .dns, .tls, .tooLarge, .vetoedAddress: false
+        }
+    }
+
+    /// VK answers rate limiting (error 6) with HTTP 200.
+    static func isVKRateLimit(_ raw: RawHTTPResponse) -> Bool {
+        raw.body.count < 4096 && String(decoding: raw.body, as: UTF8.self).contains("\"error_code\":6")
+            || String(decoding: raw.body.prefix(4096), as: UTF8.self).contains("\"error_code\": 6")
+    }
+
+    /// Retry-After in seconds, from either of its forms (delta seconds or an HTTP date).
+    static func retryAfter(_ raw: RawHTTPResponse) -> Double? {
+        guard let value = raw.header("Retry-After") else { return nil }
+        if let seconds = Double(value) { return max(0, seconds) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: value).map { max(0, $0.timeIntervalSinceNow) }
+    }
+
+    static func captureFailure(_ failure: HTTPFailure, address: WebAddress, at date: Date) -> CaptureFailure {
+        let reason: CaptureFailure.Reason
+        switch failure {
+        case .tls: reason = .tls
+        case .tooLarge: reason = .tooLarge
+        default: reason = .network
+        }
+        return CaptureFailure(reason: reason, address: address.displayString, capturedAt: date, detail: failure.detail)
+    }
+
+    /// The request head as sent, with any access token blanked: evidence never holds a secret.
+    static func withoutToken(_ head: Data) -> Data {
+        var text = String(decoding: head, as: UTF8.self)
+        while let range = text.range(of: "access_token=") {
+            let end = text[range.upperBound...].firstIndex { $0 == "&" || $0 == " " || $0 == "\r" } ?? text.endIndex
+            text.replaceSubrange(range.lowerBound..<end, with: "")
+        }
+        return Data(text.replacingOccurrences(of: "?&", with: "?").replacingOccurrences(of: "&&", with: "&").utf8)
+    }
+}

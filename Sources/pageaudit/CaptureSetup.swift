@@ -1,0 +1,69 @@
+import Foundation
+import PageAuditCore
+
+/// Where an audit's captures come from, chosen from the command line: a folder snapshot set, a WARC
+/// archive of an earlier live run, or the live web (recorded to a new WARC file).
+struct CaptureSetup {
+    var source: any CaptureSource
+    var sourceName: String
+    /// The registry to use when the command line names none.
+    var defaultRegistry: URL?
+    var defaultAsOf: Date?
+    /// Called once the audit is over: closes the archive, stops the client.
+    var finish: () async -> [String] = { [] }
+
+    static let vkTokenVariable = "PAGEAUDIT_VK_TOKEN"
+
+    static func make(_ arguments: Arguments, runStart: Date) throws -> CaptureSetup {
+        if arguments.has("--live") { return try live(arguments, runStart: runStart) }
+        let path = arguments.value("--snapshots").map { URL(fileURLWithPath: $0) } ?? BundledFiles.locate("snapshots/demo")
+        if path.pathExtension.lowercased() == "warc" || path.lastPathComponent.lowercased().hasSuffix(".warc.gz") {
+            let archive = try WARCArchive(file: path)
+            return CaptureSetup(source: RedirectFollower(archive), sourceName: path.lastPathComponent, defaultRegistry: nil,
+                                defaultAsOf: archive.recordedAsOf ?? archive.latestCaptureTime)
+        }
+        let snapshots = try FolderSnapshotSet(folder: path)
+        return CaptureSetup(source: RedirectFollower(snapshots), sourceName: path.lastPathComponent,
+                            defaultRegistry: snapshots.registryFile, defaultAsOf: snapshots.latestCaptureTime)
+    }
+
+    private static func live(_ arguments: Arguments, runStart: Date) throws -> CaptureSetup {
+        var limits = HTTPLimits()
+        limits.allowPrivateAddresses = arguments.has("--allow-private")
+        if let agent = arguments.value("--user-agent") { limits.userAgent = agent }
+        if let caFile = arguments.value("--ca-file") {
+            guard let data = FileManager.default.contents(atPath: caFile) else {
+                throw Arguments.Failure.invalidValue("--ca-file", value: caFile, expected: "a readable PEM file of CA certificates")
+            }
+            limits.extraCertificates = data
+        }
+        var settings = LiveCapture.Settings()
+        settings.vkToken = ProcessInfo.processInfo.environment[vkTokenVariable]
+        settings.vkAPIBase = arguments.value("--vk-api-base")
+        if let agent = arguments.value("--user-agent"), let token = agent.split(separator: "/").first { settings.userAgentToken = String(token) }
+        let interval = try arguments.value("--min-interval").map { text -> Double in
+            guard let seconds = Double(text), seconds >= 0 else { throw Arguments.Failure.invalidValue("--min-interval", value: text, expected: "seconds, 0 or more") }
+            return seconds
+        } ?? 1
+        let warcFile = arguments.value("--warc").map { URL(fileURLWithPath: $0) }
+            ?? URL(fileURLWithPath: "captures/\(Self.fileStamp(runStart)).warc.gz")
+        let recorder = try EvidenceRecorder(file: warcFile, info: [
+            ("pageaudit-as-of", RFC3339.string(from: runStart)),
+            ("pageaudit-command", CommandLine.arguments.dropFirst().joined(separator: " ")),
+            ("pageaudit-user-agent", limits.userAgent),
+        ])
+        let client = CurlClient(limits: limits)
+        let live = LiveCapture(client: client, politeness: Politeness(perHost: 1, total: 16, minimumInterval: interval),
+                               recorder: recorder, settings: settings)
+        return CaptureSetup(source: RedirectFollower(live), sourceName: "live → \(warcFile.path)", defaultRegistry: nil,
+                            defaultAsOf: runStart, finish: {
+                                let problems = await recorder.finish()
+                                client.shutdown()
+                                return problems
+                            })
+    }
+
+    static func fileStamp(_ date: Date) -> String {
+        RFC3339.string(from: date).replacingOccurrences(of: ":", with: "-")
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+@testable import PageAuditCore
+
+/// The live capture path against a real HTTP server on loopback hosts (scripts/test-farm.py).
+/// Each test starts its own farm; every limit is small so each case ends within seconds.
+@Suite(.serialized) struct LiveCaptureTests {
+    func live(_ farm: TestFarm, timeout: Double = 2, maxBody: Int = 1 << 20, retries: Int = 2, recorder: EvidenceRecorder? = nil,
+              interval: Double = 0) -> LiveCapture {
+        var limits = HTTPLimits()
+        limits.allowPrivateAddresses = true
+        limits.requestTimeout = timeout
+        limits.connectTimeout = 1
+        limits.maxBodyBytes = maxBody
+        var settings = LiveCapture.Settings()
+        settings.maxRetries = retries
+        settings.backoffBase = 0.05
+        settings.maxWait = 3
+        settings.decodedLimit = 4 << 20
+        return LiveCapture(client: CurlClient(limits: limits), politeness: Politeness(perHost: 1, total: 8, minimumInterval: interval),
+                           recorder: recorder, settings: settings)
+    }
+
+    func capture(_ source: some CaptureSource, _ url: String) async -> Result<CapturedResponse, CaptureFailure> {
+        await RedirectFollower(source).capture(WebAddress(url)!)
+    }
+
+    @Test func pagesAreReadWithRawEvidenceDecoded() async throws {
+        let farm = try TestFarm(hosts: 2)
+        defer { farm.stop() }
+        let source = live(farm)
+        let home = try await capture(source, farm.url(host: 0, "/")).get()
+        #expect(home.status == 200 && String(decoding: home.body, as: UTF8.self).contains("/contacts"))
+        let gzip = try await capture(source, farm.url(host: 0, "/gzip")).get()
+        #expect(String(decoding: gzip.body, as: UTF8.self).contains("priem@host0.farm.example.ru"))
+        let redirected = try await capture(source, farm.url(host: 0, "/redirect?n=3")).get()
+        #expect(redirected.address.path == "/" && redirected.status == 200)
+    }
+
+    @Test func robotsTxtIsObeyedAndDisallowedPathsAreNeverRequested() async throws {
+        let farm = try TestFarm(hosts: 4)
+        defer { farm.stop() }
+        let source = live(farm)
+        for (host, path) in [(0, "/private/secret"), (1, "/"), (2, "/")] {   // Disallow path; Disallow: / for pageaudit; robots.txt 500
+            guard case .failure(let failure) = await capture(source, farm.url(host: host, path)) else { Issue.record("fetched \(host)\(path)"); continue }
+            #expect(failure.reason == .robotsDisallowed, "\(host) \(path)")
+        }
+        #expect(try await capture(source, farm.url(host: 3, "/")).get().status == 200)  // robots.txt 404 allows all
+        let log = try farm.requests()
+        #expect(!log.contains { $0.pathOnly.hasPrefix("/private") })
+        #expect(!log.contains { $0.hostIndex == 1 && $0.pathOnly != "/robots.txt" })
+        #expect(!log.contains { $0.hostIndex == 2 && $0.pathOnly != "/robots.txt" })
+    }
+
+    @Test func faultsEndAsTheRightCaptureErrorWithinTheirDeadline() async throws {
+        let farm = try TestFarm(hosts: 1)
+        defer { farm.stop() }
+        let source = live(farm, timeout: 1, maxBody: 256 * 1024, retries: 1)
+        let started = Date()
+        func failure(_ path: String) async -> CaptureFailure? {
+            if case .failure(let failure) = await capture(source, farm.url(host: 0, path)) { return failure }
+            return nil
+        }
+        #expect(await failure("/slow?ms=5000")?.detail?.contains("timed out") == true)
+        #expect(await failure("/reset")?.reason == .network)
+        #expect(await failure("/redirect-loop")?.reason == .redirectLoop)
+        #expect(await failure("/endless")?.reason != nil)   // the size cap or the deadline, whichever first
+        #expect(await failure("/big?bytes=10000000")?.reason == .tooLarge)
+        #expect(await failure("/gzip-bomb")?.reason == .tooLarge)
+        // Two attempts of at most one second each for the slow, reset and endless cases, plus short backoffs.
+        #expect(Date().timeIntervalSince(started) < 20)
+        let server = try await capture(source, farm.url(host: 0, "/status/503")).get()
+        #expect(server.status == 503)
+        #expect(try farm.requests().filter { $0.pathOnly == "/status/503" }.count == 2)  // retried once
+    }
+
+    @Test func retryAfterIsHonoured() async throws {
+        let farm = try TestFarm(hosts: 1)
+        defer { farm.stop() }
+        let response = try await capture(live(farm), farm.url(host: 0, "/retry-after?id=a&seconds=1")).get()
+        #expect(response.status == 200)
+        let attempts = try farm.requests().filter { $0.pathOnly == "/retry-after" }
+        #expect(attempts.count == 2)
+        #expect(attempts[1].start - attempts[0].start >= 0.95)
+    }
+
+    @Test func oneRequestAtATimePerHost() async throws {
+        let farm = try TestFarm(hosts: 5)
+        defer { farm.stop() }
+        let source = live(farm)
+        await withTaskGroup(of: Void.self) { group in
+            for index in 0..<12 {
+                // Hosts 0 and 4 allow everything but /private (host 1 disallows pageaudit altogether).
+                group.addTask { _ = await capture(source, farm.url(host: index % 2 == 0 ? 0 : 4, "/slow?ms=50&n=\(index)")) }
+            }
+        }
+        let log = try farm.waitForRequests(count: 14)  // 12 pages and two robots.txt
+        #expect(log.filter { $0.pathOnly == "/slow" }.count == 12)
+        #expect(!TestFarm.overlaps(log))
+    }
+
+    @Test func privateAddressesAreRefusedUnlessAllowed() async throws {
+        let farm = try TestFarm(hosts: 1)
+        defer { farm.stop() }
+        var settings = LiveCapture.Settings()
+        settings.maxRetries = 0
+        let source = LiveCapture(client: CurlClient(limits: HTTPLimits()), politeness: Politeness(minimumInterval: 0), recorder: nil, settings: settings)
+        guard case .failure(let failure) = await capture(source, farm.url(host: 0, "/")) else { Issue.record("connected to loopback"); return }
+        #expect(failure.detail?.contains("private address") == true)
+        #expect(try farm.requests().isEmpty)
+    }
+
+    @Test func wrongCharsetHeaderIsOverruledByTheBytes() async throws {
+        let farm = try TestFarm(hosts: 1)
+        defer { farm.stop() }
+        let response = try await capture(live(farm), farm.url(host: 0, "/cp1251")).get()
+        let document = try HTMLDocument(bytes: response.body, address: response.address, contentType: response.contentType)
+        #expect(document.charset.charset == "windows-1251")
+        #expect(document.root?.visibleText.contains("Телефон приёмной") == true)
+    }
+}
