@@ -19,7 +19,7 @@ struct CaptureSetup {
         let path = arguments.value("--snapshots").map { URL(fileURLWithPath: $0) } ?? BundledFiles.locate("snapshots/demo")
         if path.pathExtension.lowercased() == "warc" || path.lastPathComponent.lowercased().hasSuffix(".warc.gz") {
             let archive = try WARCArchive(file: path)
-            return CaptureSetup(source: RedirectFollower(archive), sourceName: path.lastPathComponent, defaultRegistry: nil,
+            return CaptureSetup(source: RedirectFollower(ArchiveReplay(archive)), sourceName: path.lastPathComponent, defaultRegistry: nil,
                                 defaultAsOf: archive.recordedAsOf ?? archive.latestCaptureTime)
         }
         let snapshots = try FolderSnapshotSet(folder: path)
@@ -40,6 +40,7 @@ struct CaptureSetup {
         var settings = LiveCapture.Settings()
         settings.vkToken = ProcessInfo.processInfo.environment[vkTokenVariable]
         settings.vkAPIBase = arguments.value("--vk-api-base")
+        settings.loopbackOnly = arguments.has("--loopback-only")
         if let agent = arguments.value("--user-agent"), let token = agent.split(separator: "/").first { settings.userAgentToken = String(token) }
         let interval = try arguments.value("--min-interval").map { text -> Double in
             guard let seconds = Double(text), seconds >= 0 else { throw Arguments.Failure.invalidValue("--min-interval", value: text, expected: "seconds, 0 or more") }

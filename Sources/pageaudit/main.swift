@@ -47,7 +47,7 @@ func main() async -> Int32 {
 
 let auditOptions = ["--registry", "--snapshots", "--checklist", "--as-of", "--format", "--lang", "--output", "--contact-pages",
                     "--warc", "--ca-file", "--user-agent", "--vk-api-base", "--min-interval"]
-let auditFlags = ["--verbose", "--live", "--allow-private"]
+let auditFlags = ["--verbose", "--live", "--allow-private", "--loopback-only"]
 
 func printError(_ message: String) {
     FileHandle.standardError.write(Data("pageaudit: \(message)\n".utf8))

@@ -9,7 +9,7 @@ struct CommandResult {
     var stderr: String
 }
 
-func runPageAudit(_ arguments: [String], in folder: URL = repositoryRoot) throws -> CommandResult {
+func runPageAudit(_ arguments: [String], in folder: URL = repositoryRoot, environment: [String: String] = [:]) throws -> CommandResult {
     let products = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
     let executable = [products, products.deletingLastPathComponent()].map { $0.appendingPathComponent("pageaudit") }
         .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? products.appendingPathComponent("pageaudit")
@@ -17,6 +17,7 @@ func runPageAudit(_ arguments: [String], in folder: URL = repositoryRoot) throws
     process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = folder
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err

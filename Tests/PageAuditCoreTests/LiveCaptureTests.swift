@@ -119,3 +119,16 @@ import Testing
         #expect(document.root?.visibleText.contains("Телефон приёмной") == true)
     }
 }
+
+@Suite struct TokenStrippingTests {
+    @Test(arguments: [
+        ("GET /method/wall.get?owner_id=-1&access_token=abc123&v=5.199 HTTP/1.1\r\nHost: api.vk.com\r\n\r\n",
+         "GET /method/wall.get?owner_id=-1&v=5.199 HTTP/1.1\r\nHost: api.vk.com\r\n\r\n"),
+        ("GET /m?owner_id=-1&ACCESS_TOKEN=abc HTTP/1.1\r\n\r\n", "GET /m?owner_id=-1 HTTP/1.1\r\n\r\n"),
+        ("GET /m?access_token=abc&v=1 HTTP/1.1\r\nReferer: https://x.ru/?access_token=zzz\r\nAccept: */*\r\n\r\n",
+         "GET /m?v=1 HTTP/1.1\r\nReferer: https://x.ru/?\r\nAccept: */*\r\n\r\n"),
+    ])
+    func tokensAreRemovedAndNothingElse(head: String, expected: String) {
+        #expect(String(decoding: LiveCapture.withoutToken(Data(head.utf8)), as: UTF8.self) == expected)
+    }
+}

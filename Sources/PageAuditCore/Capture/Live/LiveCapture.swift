@@ -17,6 +17,9 @@ public final class LiveCapture: CaptureSource, @unchecked Sendable {
         /// The token is added to the request only: evidence records the address without it.
         public var vkAPIBase: String?
         public var vkToken: String?
+        /// Refuse every host but 127.0.0.0/8 before any request or DNS lookup: tests run against a
+        /// local farm whose pages link real platforms, and must never reach beyond this machine.
+        public var loopbackOnly = false
 
         public init() {}
     }
@@ -36,6 +39,11 @@ public final class LiveCapture: CaptureSource, @unchecked Sendable {
 
     public func capture(_ address: WebAddress) async -> Result<CapturedResponse, CaptureFailure> {
         let now = Date()
+        if settings.loopbackOnly, !Self.isLoopback(requestAddress(for: address).host) {
+            let failure = CaptureFailure(reason: .network, address: address.displayString, capturedAt: now, detail: "not fetched: this run reads loopback hosts only")
+            await recorder?.recordFailure(failure, targetURI: address.description, date: now)
+            return .failure(failure)
+        }
         if address.host != VKAPIAnswerKey.host {
             let rules: RobotsTxt
             switch await robotsRules(for: address) {
@@ -149,6 +157,10 @@ public final class LiveCapture: CaptureSource, @unchecked Sendable {
         try? await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1e9))
     }
 
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || (host.hasPrefix("127.") && host.split(separator: ".").count == 4 && host.split(separator: ".").allSatisfy { UInt8($0) != nil })
+    }
+
     static func isTransient(_ failure: HTTPFailure) -> Bool {
         switch failure {
         case .timeout, .connect, .other: true
@@ -182,13 +194,27 @@ public final class LiveCapture: CaptureSource, @unchecked Sendable {
         return CaptureFailure(reason: reason, address: address.displayString, capturedAt: date, detail: failure.detail)
     }
 
-    /// The request head as sent, with any access token blanked: evidence never holds a secret.
+    /// The request head as sent, with every `access_token=` value removed (any case), on bytes:
+    /// evidence never holds a secret, and nothing else of the request changes.
     static func withoutToken(_ head: Data) -> Data {
-        var text = String(decoding: head, as: UTF8.self)
-        while let range = text.range(of: "access_token=") {
-            let end = text[range.upperBound...].firstIndex { $0 == "&" || $0 == " " || $0 == "\r" } ?? text.endIndex
-            text.replaceSubrange(range.lowerBound..<end, with: "")
+        let bytes = [UInt8](head)
+        let key = Array("access_token=".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if index + key.count <= bytes.count, zip(bytes[index..<index + key.count], key).allSatisfy({ ($0 | 0x20) == ($1 | 0x20) }) {
+                var end = index + key.count
+                while end < bytes.count, ![UInt8(ascii: "&"), UInt8(ascii: " "), UInt8(ascii: "\r"), UInt8(ascii: "\n")].contains(bytes[end]) { end += 1 }
+                // Drop the separator before the parameter too, so `?a=1&access_token=x` becomes `?a=1`.
+                if let last = output.last, last == UInt8(ascii: "&") { output.removeLast() }
+                else if end < bytes.count, bytes[end] == UInt8(ascii: "&") { end += 1 }
+                index = end
+                continue
+            }
+            output.append(bytes[index])
+            index += 1
         }
-        return Data(text.replacingOccurrences(of: "?&", with: "?").replacingOccurrences(of: "&&", with: "&").utf8)
+        return Data(output)
     }
 }

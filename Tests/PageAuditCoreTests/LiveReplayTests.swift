@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import PageAuditCore
+
+/// A live audit of a loopback farm, then an offline audit of the WARC it wrote: the evidence must
+/// reproduce the findings exactly, pass an independent WARC reader, and hold no secret.
+@Suite(.serialized) struct LiveReplayTests {
+    let token = "vk1.secret-token-7f3a9"
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
+        try runPageAudit(arguments, environment: environment)
+    }
+
+    func shell(_ command: String) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.currentDirectoryURL = repositoryRoot
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
+    @Test func liveRunAndItsArchiveGiveIdenticalFindings() throws {
+        let farm = try TestFarm(hosts: 5)
+        defer { farm.stop() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("live-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let registry = folder.appendingPathComponent("registry.csv")
+        try """
+        id;name;kind;website;vk
+        a;Администрация посёлка А;municipal;\(farm.url(host: 0, "/"));https://vk.com/farm_host0
+        b;Министерство Б;regional;\(farm.url(host: 1, "/"));
+        c;Комитет В;regional;\(farm.url(host: 2, "/"));
+        d;Районный суд;court;\(farm.url(host: 3, "/"));
+        e;Школа № 1;subordinate;\(farm.url(host: 4, "/status/404"));
+        """.write(to: registry, atomically: true, encoding: .utf8)
+        let warc = folder.appendingPathComponent("run.warc.gz")
+        let liveJSON = folder.appendingPathComponent("live.json"), replayJSON = folder.appendingPathComponent("replay.json")
+        let apiBase = String(farm.url(host: 0, "").dropLast())
+
+        let live = try run(["audit", "--live", "--allow-private", "--loopback-only", "--min-interval", "0", "--registry", registry.path,
+                            "--warc", warc.path, "--vk-api-base", apiBase, "--format", "json", "--output", liveJSON.path],
+                           environment: ["PAGEAUDIT_VK_TOKEN": token])
+        #expect(live.status == 0 || live.status == 1, "\(live.stderr)")
+        let replay = try run(["audit", "--snapshots", warc.path, "--registry", registry.path, "--format", "json", "--output", replayJSON.path])
+        #expect(replay.status == live.status, "\(replay.stderr)")
+
+        let liveReport = try JSONSerialization.jsonObject(with: Data(contentsOf: liveJSON)) as! [String: Any]
+        let replayReport = try JSONSerialization.jsonObject(with: Data(contentsOf: replayJSON)) as! [String: Any]
+        #expect(liveReport["asOf"] as? String == replayReport["asOf"] as? String)
+        let liveAgencies = liveReport["agencies"] as! [[String: Any]], replayAgencies = replayReport["agencies"] as! [[String: Any]]
+        #expect(liveAgencies.count == 5)
+        for (one, other) in zip(liveAgencies, replayAgencies) {
+            #expect(NSDictionary(dictionary: one).isEqual(to: other), "agency \(one["id"] ?? "?") differs between live and replay")
+        }
+
+        // What the live run met, seen in the findings.
+        func status(_ id: String, _ rule: String) -> String? {
+            (liveAgencies.first { $0["id"] as? String == id }?["findings"] as? [[String: Any]])?.first { $0["ruleID"] as? String == rule }?["status"] as? String
+        }
+        #expect(status("a", "SITE-CONTACTS") == "pass")
+        #expect(status("a", "PAGE-EXISTS") == "pass")
+        #expect(status("b", "SITE-EXISTS") == "unverifiable")   // robots.txt disallows pageaudit
+        #expect(status("c", "SITE-EXISTS") == "unverifiable")   // robots.txt answers 500
+        #expect(status("d", "SITE-EXISTS") == "pass")
+        #expect(status("e", "SITE-EXISTS") == "notApplicable")  // a school; its site answers 404
+
+        // Politeness as the server saw it.
+        let log = try farm.requests()
+        #expect(!TestFarm.overlaps(log))
+        #expect(!log.contains { $0.pathOnly.hasPrefix("/private") })
+        #expect(!log.contains { ($0.hostIndex == 1 || $0.hostIndex == 2) && $0.pathOnly != "/robots.txt" })
+        #expect(log.contains { $0.path.contains("access_token=") }, "the token was sent to the API")
+
+        // No secret in the archive, its index, the reports or the messages.
+        let (_, archiveText) = try shell("gzip -dc '\(warc.path)'")
+        #expect(archiveText.contains("groups.getById"))
+        for text in [archiveText, try String(contentsOf: URL(fileURLWithPath: warc.path + ".cdxj"), encoding: .utf8),
+                     try String(contentsOf: liveJSON, encoding: .utf8), live.stderr, live.stdout] {
+            #expect(!text.contains(token))
+            #expect(!text.contains("access_token="))
+        }
+
+        // An independent reader: warcio (installed by .ci/run) reads every record and verifies its digests.
+        let (hasWarcio, _) = try shell("python3 -c 'import warcio'")
+        if hasWarcio == 0 {
+            let (verified, output) = try shell("python3 scripts/verify-warc.py '\(warc.path)'")
+            #expect(verified == 0, "\(output)")
+        } else {
+            Issue.record("warcio is not installed: pip install warcio (CI installs it)")
+        }
+    }
+}
