@@ -19,16 +19,24 @@ struct AuditCommand {
             contactPages = number
         }
         let runStart = Date()
-        let setup = try CaptureSetup.make(arguments, runStart: runStart)
+        let checklistURL = arguments.value("--checklist").map { URL(fileURLWithPath: $0) } ?? BundledFiles.locate("checklists/270-fz.json")
+        let checklist = try ChecklistLoader.load(from: checklistURL)
+        let setup = try CaptureSetup.make(arguments, runStart: runStart, checklist: checklist)
         guard let registryURL = arguments.value("--registry").map({ URL(fileURLWithPath: $0) }) ?? setup.defaultRegistry else {
             throw Arguments.Failure.missingArgument("--registry FILE (a live run or a WARC archive carries no registry)")
         }
         let agencies = try RegistryLoader.load(from: registryURL)
-        let checklistURL = arguments.value("--checklist").map { URL(fileURLWithPath: $0) } ?? BundledFiles.locate("checklists/270-fz.json")
-        let checklist = try ChecklistLoader.load(from: checklistURL)
         let asOf = try arguments.value("--as-of").map(Self.parseAsOf) ?? setup.defaultAsOf ?? runStart
 
-        let auditor = Auditor(checklist: checklist, gatherer: SiteFactsGatherer(contactPageLimit: contactPages))
+        var auditor = Auditor(checklist: checklist, gatherer: SiteFactsGatherer(contactPageLimit: contactPages))
+        if arguments.has("--live") {
+            auditor.agencyDeadline = try arguments.value("--agency-deadline").map { text -> Double in
+                guard let seconds = Double(text), seconds > 0 else {
+                    throw Arguments.Failure.invalidValue("--agency-deadline", value: text, expected: "seconds, more than 0")
+                }
+                return seconds
+            } ?? 300
+        }
         let results = await auditor.audit(agencies, from: setup.source, asOf: asOf)
         for problem in await setup.finish() { printError("evidence: \(problem)") }
         let report = AuditReport(toolVersion: PageAuditVersion.current, checklist: checklist, asOf: asOf,

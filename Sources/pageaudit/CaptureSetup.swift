@@ -14,8 +14,8 @@ struct CaptureSetup {
 
     static let vkTokenVariable = "PAGEAUDIT_VK_TOKEN"
 
-    static func make(_ arguments: Arguments, runStart: Date) throws -> CaptureSetup {
-        if arguments.has("--live") { return try live(arguments, runStart: runStart) }
+    static func make(_ arguments: Arguments, runStart: Date, checklist: Checklist) throws -> CaptureSetup {
+        if arguments.has("--live") { return try live(arguments, runStart: runStart, checklist: checklist) }
         let path = arguments.value("--snapshots").map { URL(fileURLWithPath: $0) } ?? BundledFiles.locate("snapshots/demo")
         if path.pathExtension.lowercased() == "warc" || path.lastPathComponent.lowercased().hasSuffix(".warc.gz") {
             let archive = try WARCArchive(file: path)
@@ -27,7 +27,7 @@ struct CaptureSetup {
                             defaultRegistry: snapshots.registryFile, defaultAsOf: snapshots.latestCaptureTime)
     }
 
-    private static func live(_ arguments: Arguments, runStart: Date) throws -> CaptureSetup {
+    private static func live(_ arguments: Arguments, runStart: Date, checklist: Checklist) throws -> CaptureSetup {
         var limits = HTTPLimits()
         limits.allowPrivateAddresses = arguments.has("--allow-private")
         if let agent = arguments.value("--user-agent") { limits.userAgent = agent }
@@ -50,6 +50,7 @@ struct CaptureSetup {
             ?? URL(fileURLWithPath: "captures/\(Self.fileStamp(runStart)).warc.gz")
         let recorder = try EvidenceRecorder(file: warcFile, info: [
             ("pageaudit-as-of", RFC3339.string(from: runStart)),
+            ("pageaudit-checklist", "\(checklist.id) \(checklist.version)"),
             ("pageaudit-command", CommandLine.arguments.dropFirst().joined(separator: " ")),
             ("pageaudit-user-agent", limits.userAgent),
         ])

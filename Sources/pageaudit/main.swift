@@ -46,7 +46,7 @@ func main() async -> Int32 {
 }
 
 let auditOptions = ["--registry", "--snapshots", "--checklist", "--as-of", "--format", "--lang", "--output", "--contact-pages",
-                    "--warc", "--ca-file", "--user-agent", "--vk-api-base", "--min-interval"]
+                    "--warc", "--ca-file", "--user-agent", "--vk-api-base", "--min-interval", "--agency-deadline"]
 let auditFlags = ["--verbose", "--live", "--allow-private", "--loopback-only"]
 
 func printError(_ message: String) {

@@ -132,3 +132,47 @@ import Testing
         #expect(String(decoding: LiveCapture.withoutToken(Data(head.utf8)), as: UTF8.self) == expected)
     }
 }
+
+@Suite(.serialized) struct LiveVKAPITests {
+    func source(_ farm: TestFarm, deadline: Double? = nil) -> LiveCapture {
+        var limits = HTTPLimits()
+        limits.allowPrivateAddresses = true
+        limits.requestTimeout = 10
+        var settings = LiveCapture.Settings()
+        settings.backoffBase = 0.05
+        settings.vkAPIBase = String(farm.url(host: 0, "").dropLast())
+        settings.vkToken = "token-under-test"
+        settings.loopbackOnly = true
+        return LiveCapture(client: CurlClient(limits: limits), politeness: Politeness(minimumInterval: 0), recorder: nil, settings: settings)
+    }
+
+    @Test func rateLimitErrorSixIsRetriedWithBackoffAndTheTokenIsSentButNotKept() async throws {
+        let farm = try TestFarm(hosts: 1)
+        defer { farm.stop() }
+        let response = try await source(farm).capture(VKAPIAnswerKey.groupsAddress(for: "ratelimited")).get()
+        #expect(String(decoding: response.body, as: UTF8.self).contains("\"response\""))
+        #expect(response.address.description == "https://api.vk.com/method/groups.getById?group_id=ratelimited")
+        let calls = try farm.requests().filter { $0.pathOnly == "/method/groups.getById" }
+        #expect(calls.count == 3)
+        #expect(calls.allSatisfy { $0.path.contains("access_token=token-under-test") })
+        // Three requests a second at most: consecutive API calls start a third of a second apart or more.
+        for (earlier, later) in zip(calls, calls.dropFirst()) { #expect(later.start - earlier.start >= 0.3) }
+    }
+
+    @Test func loopbackOnlyRunsNeverLeaveTheMachine() async throws {
+        let farm = try TestFarm(hosts: 1)
+        defer { farm.stop() }
+        guard case .failure(let failure) = await source(farm).capture(WebAddress("https://vk.com/farm_host0")!) else { Issue.record("fetched vk.com"); return }
+        #expect(failure.detail?.contains("loopback hosts only") == true)
+    }
+
+    @Test func theAgencyDeadlineCutsASlowCaptureShort() async throws {
+        let farm = try TestFarm(hosts: 1)
+        defer { farm.stop() }
+        let started = Date()
+        let bounded = DeadlineSource(source(farm), deadline: Date().addingTimeInterval(1))
+        guard case .failure(let failure) = await bounded.capture(WebAddress(farm.url(host: 0, "/slow?ms=8000"))!) else { Issue.record("no failure"); return }
+        #expect(failure.detail == "the agency's time budget ran out")
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+}

@@ -41,6 +41,8 @@ public struct Auditor: Sendable {
     public var concurrency: Int
     /// At most this many official pages are read per agency (declared pages come first).
     public var pageLimit = 8
+    /// Seconds one agency may take in all (live runs); nil for no limit.
+    public var agencyDeadline: Double?
 
     public init(checklist: Checklist, gatherer: SiteFactsGatherer = SiteFactsGatherer(), concurrency: Int = 4) {
         self.checklist = checklist
@@ -50,7 +52,7 @@ public struct Auditor: Sendable {
 
     public func audit(_ agencies: [Agency], from source: some CaptureSource, asOf: Date) async -> [AgencyAudit] {
         let evaluator = Evaluator(checklist: checklist)
-        let gatherer = self.gatherer, pageGatherer = self.pageGatherer, pageLimit = self.pageLimit
+        let gatherer = self.gatherer, pageGatherer = self.pageGatherer, pageLimit = self.pageLimit, budget = self.agencyDeadline
         let claims = AgencyFacts.claims(in: agencies)
         var results = [AgencyAudit?](repeating: nil, count: agencies.count)
         await withTaskGroup(of: (Int, AgencyAudit).self) { group in
@@ -60,6 +62,8 @@ public struct Auditor: Sendable {
                 let index = next, agency = agencies[index]
                 next += 1
                 group.addTask {
+                    let deadline = budget.map { Date().addingTimeInterval($0) } ?? .distantFuture
+                    let source = DeadlineSource(source, deadline: deadline)
                     let site = await gatherer.gather(website: agency.website, from: source)
                     var pages: [PageObservation] = []
                     var covered = Set<PageIdentity>()

@@ -31,6 +31,14 @@ public actor Politeness {
         hosts[host] = state
     }
 
+    /// Sets a host's interval exactly: an API with a documented rate (VK: 3 requests a second) need
+    /// not wait as long as a website.
+    public func setInterval(_ seconds: Double, for host: String) {
+        var state = hosts[host] ?? Host(interval: minimumInterval)
+        state.interval = max(0, seconds)
+        hosts[host] = state
+    }
+
     /// Waits for a slot for `host`, then until its interval has passed. Pair with `release`.
     public func acquire(_ host: String) async {
         while true {

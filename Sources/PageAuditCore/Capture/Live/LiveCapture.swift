@@ -20,6 +20,8 @@ public final class LiveCapture: CaptureSource, @unchecked Sendable {
         /// Refuse every host but 127.0.0.0/8 before any request or DNS lookup: tests run against a
         /// local farm whose pages link real platforms, and must never reach beyond this machine.
         public var loopbackOnly = false
+        /// VK API requests per second (VK allows about 3); error 6 ("too many requests") is retried with backoff.
+        public var vkRequestsPerSecond = 3.0
 
         public init() {}
     }
@@ -29,12 +31,17 @@ public final class LiveCapture: CaptureSource, @unchecked Sendable {
     private let recorder: EvidenceRecorder?
     private let settings: Settings
     private let robots = RobotsCache()
+    private let apiRate: Task<Void, Never>
 
     public init(client: CurlClient, politeness: Politeness, recorder: EvidenceRecorder?, settings: Settings = Settings()) {
         self.client = client
         self.politeness = politeness
         self.recorder = recorder
         self.settings = settings
+        let apiOrigin = WebAddress((settings.vkAPIBase ?? "https://\(VKAPIAnswerKey.host)") + "/")
+            .map { "\($0.url.scheme ?? "https")://\($0.host)\($0.url.port.map { ":\($0)" } ?? "")" }
+        let interval = 1 / max(0.1, settings.vkRequestsPerSecond)
+        apiRate = Task { if let apiOrigin { await politeness.setInterval(interval, for: apiOrigin) } }
     }
 
     public func capture(_ address: WebAddress) async -> Result<CapturedResponse, CaptureFailure> {
@@ -96,12 +103,13 @@ public final class LiveCapture: CaptureSource, @unchecked Sendable {
         var text = address.description
         if let base = settings.vkAPIBase { text = base + address.url.path + (address.url.query.map { "?" + $0 } ?? "") }
         if let token = settings.vkToken, !token.isEmpty {
-            text += (text.contains("?") ? "&" : "?") + "access_token=" + (token.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            text += (text.contains("?") ? "&" : "?") + "access_token=" + (token.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? "")
         }
         return WebAddress(text) ?? address
     }
 
     private func fetch(_ address: WebAddress) async -> Result<CapturedResponse, CaptureFailure> {
+        await apiRate.value
         let target = requestAddress(for: address)
         let key = politenessKey(target)
         var attempt = 0
@@ -156,6 +164,9 @@ public final class LiveCapture: CaptureSource, @unchecked Sendable {
     private func pause(_ seconds: Double) async {
         try? await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1e9))
     }
+
+    /// RFC 3986 unreserved characters: everything else in a token is percent-encoded.
+    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     static func isLoopback(_ host: String) -> Bool {
         host == "localhost" || (host.hasPrefix("127.") && host.split(separator: ".").count == 4 && host.split(separator: ".").allSatisfy { UInt8($0) != nil })
