@@ -6,9 +6,11 @@ struct AuditCommand {
     enum Format: String, CaseIterable { case text, json }
 
     let arguments: Arguments
+    /// For `pageaudit check`: the one agency to audit, always live, every finding shown.
+    var selfCheck: Agency?
 
     func run() async throws -> Int32 {
-        guard arguments.positional.isEmpty else { throw Arguments.Failure.unexpectedArgument(arguments.positional[0]) }
+        guard selfCheck != nil || arguments.positional.isEmpty else { throw Arguments.Failure.unexpectedArgument(arguments.positional[0]) }
         let language: Language = try arguments.choice("--lang", default: .ru)
         let format: Format = try arguments.choice("--format", default: .text)
         var contactPages = 3
@@ -21,15 +23,21 @@ struct AuditCommand {
         let runStart = Date()
         let checklistURL = arguments.value("--checklist").map { URL(fileURLWithPath: $0) } ?? BundledFiles.locate("checklists/270-fz.json")
         let checklist = try ChecklistLoader.load(from: checklistURL)
-        let setup = try CaptureSetup.make(arguments, runStart: runStart, checklist: checklist)
-        guard let registryURL = arguments.value("--registry").map({ URL(fileURLWithPath: $0) }) ?? setup.defaultRegistry else {
-            throw Arguments.Failure.missingArgument("--registry FILE (a live run or a WARC archive carries no registry)")
+        let live = selfCheck != nil || arguments.has("--live")
+        let setup = try CaptureSetup.make(arguments, runStart: runStart, checklist: checklist, live: live)
+        let agencies: [Agency]
+        if let selfCheck {
+            agencies = [selfCheck]
+        } else {
+            guard let registryURL = arguments.value("--registry").map({ URL(fileURLWithPath: $0) }) ?? setup.defaultRegistry else {
+                throw Arguments.Failure.missingArgument("--registry FILE (a live run or a WARC archive carries no registry)")
+            }
+            agencies = try RegistryLoader.load(from: registryURL)
         }
-        let agencies = try RegistryLoader.load(from: registryURL)
         let asOf = try arguments.value("--as-of").map(Self.parseAsOf) ?? setup.defaultAsOf ?? runStart
 
         var auditor = Auditor(checklist: checklist, gatherer: SiteFactsGatherer(contactPageLimit: contactPages))
-        if arguments.has("--live") {
+        if live {
             auditor.agencyDeadline = try arguments.value("--agency-deadline").map { text -> Double in
                 guard let seconds = Double(text), seconds > 0 else {
                     throw Arguments.Failure.invalidValue("--agency-deadline", value: text, expected: "seconds, more than 0")
@@ -43,7 +51,7 @@ struct AuditCommand {
                                  source: setup.sourceName, agencies: results)
         let output: Data
         switch format {
-        case .text: output = Data(TextReport(language: language, verbose: arguments.has("--verbose")).render(report).utf8)
+        case .text: output = Data(TextReport(language: language, verbose: selfCheck != nil || arguments.has("--verbose")).render(report).utf8)
         case .json: output = try JSONReport.render(report) + Data("\n".utf8)
         }
         try write(output)

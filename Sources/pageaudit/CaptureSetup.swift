@@ -14,8 +14,8 @@ struct CaptureSetup {
 
     static let vkTokenVariable = "PAGEAUDIT_VK_TOKEN"
 
-    static func make(_ arguments: Arguments, runStart: Date, checklist: Checklist) throws -> CaptureSetup {
-        if arguments.has("--live") { return try live(arguments, runStart: runStart, checklist: checklist) }
+    static func make(_ arguments: Arguments, runStart: Date, checklist: Checklist, live forced: Bool = false) throws -> CaptureSetup {
+        if forced || arguments.has("--live") { return try live(arguments, runStart: runStart, checklist: checklist) }
         let path = arguments.value("--snapshots").map { URL(fileURLWithPath: $0) } ?? BundledFiles.locate("snapshots/demo")
         if path.pathExtension.lowercased() == "warc" || path.lastPathComponent.lowercased().hasSuffix(".warc.gz") {
             let archive = try WARCArchive(file: path)

@@ -8,6 +8,8 @@ enum Help {
 
     COMMANDS:
       audit                 Audit a registry against a checklist (default: the bundled demo set)
+      check SITE            Self-check one agency live: its site and pages, with what to fix
+      snapshot import FILE  Add a page saved from a browser to a snapshot set
       checklist validate    Check a checklist file and report the exact place of any error
       help [command]        Show help for a command
 
@@ -41,10 +43,53 @@ enum Help {
       --verbose           Text output: list passing and not-applicable findings too
       -h, --help          Show this help
 
+    LIVE CAPTURE (--live; or --snapshots FILE.warc.gz to replay one offline, with --registry):
+      --live              Capture the registry's sites and pages from the web now
+      --warc FILE         Evidence archive to write (default captures/<run start>.warc.gz, plus .cdxj)
+      --ca-file FILE      Extra trust anchors (PEM), e.g. the Russian Trusted Root CA
+      --user-agent UA     Default: pageaudit/<version> (+project URL)
+      --min-interval S    Seconds between requests to one host (default 1; robots.txt Crawl-delay raises it)
+      --agency-deadline S Seconds one agency may take in all (default 300)
+      --allow-private     Allow loopback, private and link-local addresses (refused by default)
+      The VK API token is read from the environment variable PAGEAUDIT_VK_TOKEN only, and never
+      written to evidence, reports or logs.
+
     EXIT CODES:
       0  no law rule failed        1  at least one law rule failed
       2  bad usage or bad input    3  the report could not be written
     """
+
+    static let check = """
+    USAGE: pageaudit check SITE [--vk URL] [--ok URL] [--telegram URL] [--max URL] [--kind KIND]
+                           [--name NAME] [--timezone ZONE] [--lang ru|en] [--format text|json]
+                           [--warc FILE] [--ca-file FILE]
+
+    Checks one agency live, as a review would: the website SITE and the official pages given (and
+    those the site links to). Every finding is shown with what to fix. KIND is federal, regional,
+    municipal (default), subordinate or court. Evidence is kept in captures/ as with audit --live.
+
+    EXIT CODES:
+      0  no law rule failed        1  at least one law rule failed
+      2  bad usage or bad input    3  the report could not be written
+    """
+
+    static let snapshotImport = """
+    USAGE: pageaudit snapshot import FILE --url URL --set DIR [--captured-at TIME] [--content-type TYPE]
+
+    Copies FILE (a page saved from a browser) into the snapshot set DIR as the capture of URL, and
+    adds its row to DIR/manifest.tsv (created if missing). The capture time is TIME (RFC 3339) or the
+    file's modification time. Nothing is written outside DIR.
+    """
+
+    static func text(for command: String) -> String {
+        switch command {
+        case "audit": audit
+        case "check": check
+        case "snapshot": snapshotImport
+        case "checklist": checklistValidate
+        default: main
+        }
+    }
 
     static let checklistValidate = """
     USAGE: pageaudit checklist validate FILE [--lang ru|en]

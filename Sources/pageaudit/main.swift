@@ -11,21 +11,25 @@ func main() async -> Int32 {
     }
     words.removeFirst()
     if words.contains("--help") || words.contains("-h") {
-        print(command == "audit" ? Help.audit : command == "checklist" ? Help.checklistValidate : Help.main)
+        print(Help.text(for: command))
         return 0
     }
     switch command {
     case "-h", "--help": print(Help.main); return 0
     case "--version", "version": print("pageaudit \(PageAuditVersion.current)"); return 0
     case "help":
-        print(words.first == "audit" ? Help.audit : words.first == "checklist" ? Help.checklistValidate : Help.main)
+        print(Help.text(for: words.first ?? ""))
         return 0
     case "audit":
         return await run { try await AuditCommand(arguments: Arguments(words, command: "audit", options: auditOptions, flags: auditFlags)).run() }
+    case "check":
+        return await run { try await CheckCommand(arguments: Arguments(words, command: "check", options: checkOptions, flags: auditFlags)).run() }
+    case "snapshot":
+        return await run { try SnapshotCommand(arguments: Arguments(words, command: "snapshot", options: ["--set", "--url", "--captured-at", "--content-type"], flags: [])).run() }
     case "checklist":
         return await run { try ChecklistCommand(arguments: Arguments(words, command: "checklist", options: ["--lang"], flags: [])).run() }
     default:
-        printError("unknown command '\(command)'. Commands: audit, checklist validate, help. See 'pageaudit --help'.")
+        printError("unknown command '\(command)'. Commands: audit, check, snapshot import, checklist validate, help. See 'pageaudit --help'.")
         return 2
     }
 
@@ -48,6 +52,8 @@ func main() async -> Int32 {
 let auditOptions = ["--registry", "--snapshots", "--checklist", "--as-of", "--format", "--lang", "--output", "--contact-pages",
                     "--warc", "--ca-file", "--user-agent", "--vk-api-base", "--min-interval", "--agency-deadline"]
 let auditFlags = ["--verbose", "--live", "--allow-private", "--loopback-only"]
+let checkOptions = auditOptions.filter { $0 != "--registry" && $0 != "--snapshots" }
+    + ["--vk", "--ok", "--telegram", "--max", "--kind", "--name", "--region", "--timezone"]
 
 func printError(_ message: String) {
     FileHandle.standardError.write(Data("pageaudit: \(message)\n".utf8))

@@ -20,6 +20,14 @@ public enum RegistryLoader {
         return try parseCSV(text, file: url.path)
     }
 
+    /// One agency described on the command line (`pageaudit check`), validated like a registry row;
+    /// errors name the option at fault.
+    public static func agency(_ fields: [String: String]) throws(RegistryError) -> Agency {
+        let place = SourceLocation(file: "command line", line: 1)
+        let values = fields.mapValues { AgencyRecordValidator.Value(text: $0, location: place) }
+        return try AgencyRecordValidator().agency(from: values, record: place)
+    }
+
     public static func parseCSV(_ text: String, file: String) throws(RegistryError) -> [Agency] {
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let records: [CSVRecord]
