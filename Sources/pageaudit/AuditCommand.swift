@@ -45,6 +45,7 @@ struct AuditCommand {
                 return seconds
             } ?? 300
         }
+        await setup.prepare(agencies)
         let results = await auditor.audit(agencies, from: setup.source, asOf: asOf)
         for problem in await setup.finish() { printError("evidence: \(problem)") }
         let report = AuditReport(toolVersion: PageAuditVersion.current, checklist: checklist, asOf: asOf,

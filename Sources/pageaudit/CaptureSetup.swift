@@ -9,6 +9,8 @@ struct CaptureSetup {
     /// The registry to use when the command line names none.
     var defaultRegistry: URL?
     var defaultAsOf: Date?
+    /// Called with the registry before the audit starts (a live run batches its VK API requests).
+    var prepare: ([Agency]) async -> Void = { _ in }
     /// Called once the audit is over: closes the archive, stops the client.
     var finish: () async -> [String] = { [] }
 
@@ -58,7 +60,12 @@ struct CaptureSetup {
         let live = LiveCapture(client: client, politeness: Politeness(perHost: 1, total: 16, minimumInterval: interval),
                                recorder: recorder, settings: settings)
         return CaptureSetup(source: RedirectFollower(live), sourceName: "live → \(warcFile.path)", defaultRegistry: nil,
-                            defaultAsOf: runStart, finish: {
+                            defaultAsOf: runStart, prepare: { agencies in
+                                // clubN is asked by number, a screen name by name, as the page reader will ask.
+                                let groups = agencies.flatMap(\.declaredPages).compactMap(\.identity).filter { $0.platform == .vk }
+                                    .map { $0.key.hasPrefix("vk.com/club") ? String($0.key.dropFirst("vk.com/club".count)) : String($0.key.dropFirst("vk.com/".count)) }
+                                await live.prefetchVKGroups(groups)
+                            }, finish: {
                                 let problems = await recorder.finish()
                                 client.shutdown()
                                 return problems

@@ -16,6 +16,8 @@ public struct DeadlineSource<Source: CaptureSource>: CaptureSource {
         let expired = CaptureFailure(reason: .network, address: address.displayString, capturedAt: deadline, detail: "the agency's time budget ran out")
         let remaining = deadline.timeIntervalSinceNow
         guard remaining > 0 else { return .failure(expired) }
+        // No budget (an offline run): nothing to race.
+        guard remaining < 86_400 else { return await source.capture(address) }
         // A transfer does not stop when its task is cancelled: race it, and leave it to end at its own
         // request timeout, rather than wait for it as a task group would.
         return await withCheckedContinuation { continuation in

@@ -10,9 +10,10 @@ public final class CurlClient: @unchecked Sendable {
     private let lock = NSLock()
     private var queued: [CurlTransfer] = []
     private var running: [UnsafeMutableRawPointer: CurlTransfer] = [:]
-    private var stopping = false
+    /// Whether a thread is driving transfers now. It runs only while there is work and holds the
+    /// client meanwhile, so neither can outlive the other.
+    private var driving = false
     private let certificates: Data?
-    private var thread: Thread?
 
     public init(limits: HTTPLimits = HTTPLimits()) {
         Self.globalInit
@@ -26,21 +27,14 @@ public final class CurlClient: @unchecked Sendable {
             certificates = nil
         }
         _ = pageaudit_curl_multi_set_long(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, 256)
-        let thread = Thread { [unowned self] in self.drive() }
-        thread.name = "pageaudit-curl"
-        self.thread = thread
-        thread.start()
     }
 
     deinit {
         curl_multi_cleanup(multi)
     }
 
-    /// Stops the driving thread once the transfers under way end; call when the run is over.
-    public func shutdown() {
-        lock.withLock { stopping = true }
-        curl_multi_wakeup(multi)
-    }
+    /// Kept for callers that end a run explicitly; the driving thread already stops when idle.
+    public func shutdown() {}
 
     public func perform(_ request: HTTPRequest) async -> Result<RawHTTPResponse, HTTPFailure> {
         guard let transfer = CurlTransfer(request: request, limits: limits, certificates: certificates), transfer.configure() else {
@@ -48,18 +42,27 @@ public final class CurlClient: @unchecked Sendable {
         }
         return await withCheckedContinuation { continuation in
             transfer.continuation = continuation
-            lock.withLock { queued.append(transfer) }
-            curl_multi_wakeup(multi)
+            let start = lock.withLock { () -> Bool in
+                queued.append(transfer)
+                defer { driving = true }
+                return !driving
+            }
+            if start {
+                let thread = Thread { self.drive() }
+                thread.name = "pageaudit-curl"
+                thread.start()
+            } else {
+                curl_multi_wakeup(multi)
+            }
         }
     }
 
     private func drive() {
         while true {
-            let (incoming, stop) = lock.withLock { () -> ([CurlTransfer], Bool) in
+            let incoming = lock.withLock { () -> [CurlTransfer] in
                 defer { queued.removeAll() }
-                return (queued, stopping && running.isEmpty && queued.isEmpty)
+                return queued
             }
-            if stop { return }
             for transfer in incoming {
                 running[transfer.handle] = transfer
                 curl_multi_add_handle(multi, transfer.handle)
@@ -75,6 +78,12 @@ public final class CurlClient: @unchecked Sendable {
                 transfer.continuation?.resume(returning: transfer.result(code: code))
                 transfer.continuation = nil
             }
+            let idle = lock.withLock { () -> Bool in
+                guard running.isEmpty && queued.isEmpty else { return false }
+                driving = false
+                return true
+            }
+            if idle { return }
             curl_multi_poll(multi, nil, 0, 1000, nil)
         }
     }

@@ -55,6 +55,12 @@ public actor Politeness {
         inFlight += 1
         let wait = start.timeIntervalSince(now)
         if wait > 0 { try? await Task.sleep(nanoseconds: UInt64(wait * 1e9)) }
+        // A sleep can overrun: the next start is spaced from when this one really began.
+        let granted = Date()
+        if var current = hosts[host] {
+            current.nextStart = max(current.nextStart, granted.addingTimeInterval(current.interval))
+            hosts[host] = current
+        }
     }
 
     public func release(_ host: String) {

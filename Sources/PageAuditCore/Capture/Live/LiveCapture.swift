@@ -32,6 +32,7 @@ public final class LiveCapture: CaptureSource, @unchecked Sendable {
     private let settings: Settings
     private let robots = RobotsCache()
     private let apiRate: Task<Void, Never>
+    private let answers = APIAnswerCache()
 
     public init(client: CurlClient, politeness: Politeness, recorder: EvidenceRecorder?, settings: Settings = Settings()) {
         self.client = client
@@ -45,6 +46,7 @@ public final class LiveCapture: CaptureSource, @unchecked Sendable {
     }
 
     public func capture(_ address: WebAddress) async -> Result<CapturedResponse, CaptureFailure> {
+        if let batched = await answers.answer(for: address) { return .success(batched) }
         let now = Date()
         if settings.loopbackOnly, !Self.isLoopback(requestAddress(for: address).host) {
             let failure = CaptureFailure(reason: .network, address: address.displayString, capturedAt: now, detail: "not fetched: this run reads loopback hosts only")
@@ -69,6 +71,18 @@ public final class LiveCapture: CaptureSource, @unchecked Sendable {
             }
         }
         return await fetch(address)
+    }
+
+    /// Asks `groups.getById` for many communities at once (VK takes up to 500 per call); later
+    /// single-group lookups are answered from these batched answers, as an archive replay does.
+    public func prefetchVKGroups(_ groups: [String], batchSize: Int = 300) async {
+        let unique = Array(Set(groups.map { $0.lowercased() })).sorted()
+        for start in stride(from: 0, to: unique.count, by: max(1, batchSize)) {
+            let batch = unique[start..<min(unique.count, start + batchSize)].joined(separator: ",")
+            guard let address = WebAddress("https://\(VKAPIAnswerKey.host)/method/groups.getById?group_ids=\(batch)"),
+                  case .success(let response) = await capture(address), response.isSuccess else { continue }
+            await answers.store(response)
+        }
     }
 
     private func origin(of address: WebAddress) -> String {
@@ -227,5 +241,18 @@ public final class LiveCapture: CaptureSource, @unchecked Sendable {
             index += 1
         }
         return Data(output)
+    }
+}
+
+/// Batched API answers, found by method and group like stored ones (`VKAPIAnswerKey`).
+actor APIAnswerCache {
+    private var answers: [String: CapturedResponse] = [:]
+
+    func store(_ response: CapturedResponse) {
+        for key in VKAPIAnswerKey.keys(of: response.address) { answers[key] = response }
+    }
+
+    func answer(for address: WebAddress) -> CapturedResponse? {
+        VKAPIAnswerKey.keys(of: address).lazy.compactMap { self.answers[$0] }.first
     }
 }
