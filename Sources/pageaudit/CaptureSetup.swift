@@ -43,6 +43,12 @@ struct CaptureSetup {
         settings.vkToken = ProcessInfo.processInfo.environment[vkTokenVariable]
         settings.vkAPIBase = arguments.value("--vk-api-base")
         settings.loopbackOnly = arguments.has("--loopback-only")
+        if let text = arguments.value("--vk-rate") {
+            guard let rate = Double(text), rate > 0, rate <= 20 else {
+                throw Arguments.Failure.invalidValue("--vk-rate", value: text, expected: "requests per second, more than 0 and at most 20 (VK allows about 3)")
+            }
+            settings.vkRequestsPerSecond = rate
+        }
         if let agent = arguments.value("--user-agent"), let token = agent.split(separator: "/").first { settings.userAgentToken = String(token) }
         let interval = try arguments.value("--min-interval").map { text -> Double in
             guard let seconds = Double(text), seconds >= 0 else { throw Arguments.Failure.invalidValue("--min-interval", value: text, expected: "seconds, 0 or more") }

@@ -50,6 +50,7 @@ enum Help {
       --user-agent UA     Default: pageaudit/<version> (+project URL)
       --min-interval S    Seconds between requests to one host (default 1; robots.txt Crawl-delay raises it)
       --agency-deadline S Seconds one agency may take in all (default 300)
+      --vk-rate N         VK API requests per second (default 3; error 6 is retried with backoff)
       --allow-private     Allow loopback, private and link-local addresses (refused by default)
       The VK API token is read from the environment variable PAGEAUDIT_VK_TOKEN only, and never
       written to evidence, reports or logs.

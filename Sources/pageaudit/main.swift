@@ -50,7 +50,7 @@ func main() async -> Int32 {
 }
 
 let auditOptions = ["--registry", "--snapshots", "--checklist", "--as-of", "--format", "--lang", "--output", "--contact-pages",
-                    "--warc", "--ca-file", "--user-agent", "--vk-api-base", "--min-interval", "--agency-deadline"]
+                    "--warc", "--ca-file", "--user-agent", "--vk-api-base", "--min-interval", "--agency-deadline", "--vk-rate"]
 let auditFlags = ["--verbose", "--live", "--allow-private", "--loopback-only"]
 let checkOptions = auditOptions.filter { $0 != "--registry" && $0 != "--snapshots" }
     + ["--vk", "--ok", "--telegram", "--max", "--kind", "--name", "--region", "--timezone"]
