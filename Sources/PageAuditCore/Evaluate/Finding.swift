@@ -51,6 +51,20 @@ public struct PostWindow: Sendable, Codable, Equatable {
     public var posts: Int?
 }
 
+/// An accepted exception that covers a finding: shown as waived, never silently dropped.
+public struct WaiverNote: Sendable, Codable, Equatable {
+    public var reason: String
+    public var approvedBy: String
+    /// Last day the waiver holds, `yyyy-MM-dd`.
+    public var expires: String
+
+    public init(reason: String, approvedBy: String, expires: String) {
+        self.reason = reason
+        self.approvedBy = approvedBy
+        self.expires = expires
+    }
+}
+
 /// The result of one rule for one agency.
 public struct Finding: Sendable, Codable {
     public var ruleID: String
@@ -68,4 +82,6 @@ public struct Finding: Sendable, Codable {
     public var windows: [PostWindow]?
     /// What to do; absent when nothing needs doing.
     public var fix: LocalizedText?
+    /// Set when a waiver file accepts this `fail` or `warn`: the status stays, the exit code ignores it.
+    public var waiver: WaiverNote?
 }
