@@ -46,17 +46,26 @@ struct AuditCommand {
             } ?? 300
         }
         await setup.prepare(agencies)
-        let results = await auditor.audit(agencies, from: setup.source, asOf: asOf)
+        let policy: ExitPolicy = try arguments.choice("--fail-on", default: .law)
+        // Inputs are checked before any capture starts: a typo must not cost a night's run.
+        let waivers = try arguments.value("--waivers").map { try Waivers.load(from: URL(fileURLWithPath: $0), agencies: agencies, checklist: checklist) }
+        let baseline = try arguments.value("--baseline").map { path in (path, try BaselineDiff.statuses(inReportAt: URL(fileURLWithPath: path))) }
+        if policy == .new && baseline == nil { throw Arguments.Failure.missingArgument("--baseline FILE (needed by --fail-on new)") }
+        var results = await auditor.audit(agencies, from: setup.source, asOf: asOf)
         for problem in await setup.finish() { printError("evidence: \(problem)") }
-        let report = AuditReport(toolVersion: PageAuditVersion.current, checklist: checklist, asOf: asOf,
+        let expired = waivers?.apply(to: &results, asOf: asOf) ?? []
+        for entry in expired { printError("waiver expired on \(entry.note.expires): \(entry.agency) \(entry.rule) (\(entry.location))") }
+        var report = AuditReport(toolVersion: PageAuditVersion.current, checklist: checklist, asOf: asOf,
                                  source: setup.sourceName, agencies: results)
+        report.expiredWaivers = expired
+        report.diff = baseline.map { BaselineDiff.between($0.1, BaselineDiff.statuses(of: results), baseline: $0.0) }
         let output: Data
         switch format {
         case .text: output = Data(TextReport(language: language, verbose: selfCheck != nil || arguments.has("--verbose")).render(report).utf8)
         case .json: output = try JSONReport.render(report) + Data("\n".utf8)
         }
         try write(output)
-        return report.agencies.contains(where: \.hasLawFailure) ? 1 : 0
+        return policy.shouldFail(report.agencies, diff: report.diff) ? 1 : 0
     }
 
     private func write(_ data: Data) throws {

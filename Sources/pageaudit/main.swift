@@ -22,6 +22,8 @@ func main() async -> Int32 {
         return 0
     case "audit":
         return await run { try await AuditCommand(arguments: Arguments(words, command: "audit", options: auditOptions, flags: auditFlags)).run() }
+    case "diff":
+        return await run { try DiffCommand(arguments: Arguments(words, command: "diff", options: ["--lang", "--format", "--fail-on"], flags: [])).run() }
     case "check":
         return await run { try await CheckCommand(arguments: Arguments(words, command: "check", options: checkOptions, flags: auditFlags)).run() }
     case "snapshot":
@@ -50,7 +52,8 @@ func main() async -> Int32 {
 }
 
 let auditOptions = ["--registry", "--snapshots", "--checklist", "--as-of", "--format", "--lang", "--output", "--contact-pages",
-                    "--warc", "--ca-file", "--user-agent", "--vk-api-base", "--min-interval", "--agency-deadline", "--vk-rate"]
+                    "--warc", "--ca-file", "--user-agent", "--vk-api-base", "--min-interval", "--agency-deadline", "--vk-rate",
+                    "--baseline", "--waivers", "--fail-on", "--delimiter"]
 let auditFlags = ["--verbose", "--live", "--allow-private", "--loopback-only"]
 let checkOptions = auditOptions.filter { $0 != "--registry" && $0 != "--snapshots" }
     + ["--vk", "--ok", "--telegram", "--max", "--kind", "--name", "--region", "--timezone"]

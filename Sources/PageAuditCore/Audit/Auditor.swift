@@ -18,6 +18,10 @@ public struct AuditReport: Sendable {
     public var asOf: Date
     public var source: String
     public var agencies: [AgencyAudit]
+    /// What changed since `--baseline`, when given.
+    public var diff: BaselineDiff?
+    /// Waivers that had expired by the as-of day: they cover nothing and are listed for the officer.
+    public var expiredWaivers: [Waivers.Entry] = []
 
     public init(toolVersion: String, checklist: Checklist, asOf: Date, source: String, agencies: [AgencyAudit]) {
         self.toolVersion = toolVersion

@@ -23,8 +23,14 @@ public enum JSONReport {
         var source: String
         var totals: [String: Int]
         var agencies: [AgencyEntry]
+        var diff: DiffEntry?
+        var expiredWaivers: [ExpiredWaiver]?
 
         init(_ report: AuditReport) {
+            diff = report.diff.map(DiffEntry.init)
+            expiredWaivers = report.expiredWaivers.isEmpty ? nil : report.expiredWaivers.map {
+                ExpiredWaiver(agency: $0.agency, rule: $0.rule, reason: $0.note.reason, approvedBy: $0.note.approvedBy, expires: $0.note.expires)
+            }
             tool = Tool(name: "pageaudit", version: report.toolVersion)
             checklist = ChecklistInfo(id: report.checklist.id, version: report.checklist.version, extends: report.checklist.extends)
             asOf = report.asOf
@@ -35,6 +41,20 @@ public enum JSONReport {
     }
 
     struct Tool: Encodable { var name: String; var version: String }
+    struct ExpiredWaiver: Encodable { var agency: String; var rule: String; var reason: String; var approvedBy: String; var expires: String }
+
+    /// Counts of every change, and the entries that changed (unchanged ones are left out).
+    struct DiffEntry: Encodable {
+        var baseline: String
+        var counts: [String: Int]
+        var changes: [BaselineDiff.Entry]
+
+        init(_ diff: BaselineDiff) {
+            baseline = diff.baseline
+            counts = Dictionary(uniqueKeysWithValues: BaselineDiff.Change.allCases.map { ($0.rawValue, diff.count($0)) })
+            changes = diff.entries.filter { $0.change != .unchanged }
+        }
+    }
     struct ChecklistInfo: Encodable { var id: String; var version: String; var extends: [String] }
 
     struct AgencyEntry: Encodable {

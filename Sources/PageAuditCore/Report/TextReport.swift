@@ -21,7 +21,27 @@ public struct TextReport {
                  "As of \(asOf); source: \(report.source); agencies: \(report.agencies.count)\n")
         for audit in report.agencies { out += "\n" + agency(audit) }
         out += "\n" + totals(report)
+        if let diff = report.diff { out += "\n" + Self.diffSummary(diff, language: language) }
+        for entry in report.expiredWaivers {
+            out += t("Истекло исключение (\(entry.note.expires)): \(entry.agency) \(entry.rule)\n", "Expired waiver (\(entry.note.expires)): \(entry.agency) \(entry.rule)\n")
+        }
         return out.terminalSafe
+    }
+
+    /// Counts by change, then each new, resolved and still failing finding.
+    public static func diffSummary(_ diff: BaselineDiff, language: Language) -> String {
+        let names: [BaselineDiff.Change: LocalizedText] = [
+            .new: LocalizedText(ru: "новые", en: "new"), .resolved: LocalizedText(ru: "исправлены", en: "resolved"),
+            .stillFailing: LocalizedText(ru: "не исправлены", en: "still failing"), .unchanged: LocalizedText(ru: "без изменений", en: "unchanged"),
+        ]
+        var out = (language == .ru ? "Изменения относительно \(diff.baseline): " : "Changes since \(diff.baseline): ")
+        out += BaselineDiff.Change.allCases.map { "\(names[$0]![language]) \(diff.count($0))" }.joined(separator: ", ") + "\n"
+        for change in [BaselineDiff.Change.new, .resolved, .stillFailing] {
+            for entry in diff.entries where entry.change == change {
+                out += "  \(names[change]![language]): \(entry.agency) \(entry.rule) (\(entry.before ?? "—") → \(entry.after ?? "—"))\n"
+            }
+        }
+        return out
     }
 
     static func symbol(_ status: FindingStatus) -> String {
@@ -69,6 +89,10 @@ public struct TextReport {
             let strength = group.count == 1 && first.strength == .practice && first.status != .warn ? t(" (рекомендация)", " (recommendation)") : ""
             out += "  \(Self.symbol(first.status)) \(group.map(\.ruleID).joined(separator: ", ")) \(first.status.title[language])\(strength): \(first.message[language])\n"
             if let fix = first.fix { out += t("      Как исправить: ", "      How to fix: ") + fix[language] + "\n" }
+            if let waiver = first.waiver {
+                out += t("      Исключение до \(waiver.expires): \(waiver.reason) (\(waiver.approvedBy))\n",
+                         "      Waived until \(waiver.expires): \(waiver.reason) (\(waiver.approvedBy))\n")
+            }
         }
         let counts = FindingStatus.allCases.compactMap { status -> String? in
             let count = audit.findings.filter { $0.status == status }.count
