@@ -51,6 +51,10 @@ struct AuditCommand {
         let waivers = try arguments.value("--waivers").map { try Waivers.load(from: URL(fileURLWithPath: $0), agencies: agencies, checklist: checklist) }
         let baseline = try arguments.value("--baseline").map { path in (path, try BaselineDiff.statuses(inReportAt: URL(fileURLWithPath: path))) }
         if policy == .new && baseline == nil { throw Arguments.Failure.missingArgument("--baseline FILE (needed by --fail-on new)") }
+        if ProgressBar.enabled && agencies.count > 1 {
+            let bar = ProgressBar(total: agencies.count)
+            auditor.progress = { done, audit in bar.update(done: done, audit: audit) }
+        }
         var results = await auditor.audit(agencies, from: setup.source, asOf: asOf)
         for problem in await setup.finish() { printError("evidence: \(problem)") }
         let expired = waivers?.apply(to: &results, asOf: asOf) ?? []
@@ -61,7 +65,11 @@ struct AuditCommand {
         report.diff = baseline.map { BaselineDiff.between($0.1, BaselineDiff.statuses(of: results), baseline: $0.0) }
         let output: Data
         switch format {
-        case .text: output = Data(TextReport(language: language, verbose: selfCheck != nil || arguments.has("--verbose")).render(report).utf8)
+        case .text:
+            // Colour only for a person at a terminal: not into a file, not with NO_COLOR (no-color.org), not on a dumb terminal.
+            let environment = ProcessInfo.processInfo.environment
+            let colour = arguments.value("--output") == nil && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+            output = Data(TextReport(language: language, verbose: selfCheck != nil || arguments.has("--verbose"), colour: colour).render(report).utf8)
         case .json: output = try JSONReport.render(report) + Data("\n".utf8)
         }
         try write(output)

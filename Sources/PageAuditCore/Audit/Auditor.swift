@@ -54,6 +54,9 @@ public struct Auditor: Sendable {
         self.concurrency = max(1, concurrency)
     }
 
+    /// Called after each agency with the number done and the audit just finished (for a progress bar).
+    public var progress: (@Sendable (Int, AgencyAudit) -> Void)?
+
     public func audit(_ agencies: [Agency], from source: some CaptureSource, asOf: Date) async -> [AgencyAudit] {
         let evaluator = Evaluator(checklist: checklist)
         let gatherer = self.gatherer, pageGatherer = self.pageGatherer, pageLimit = self.pageLimit, budget = self.agencyDeadline
@@ -82,8 +85,11 @@ public struct Auditor: Sendable {
                 }
             }
             for _ in 0..<concurrency { startNext() }
+            var done = 0
             for await (index, result) in group {
                 results[index] = result
+                done += 1
+                progress?(done, result)
                 startNext()
             }
         }

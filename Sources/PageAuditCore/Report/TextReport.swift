@@ -5,10 +5,13 @@ public struct TextReport {
     public var language: Language
     /// Show passing and not-applicable findings too, not only what needs attention.
     public var verbose: Bool
+    /// ANSI colours for the status marks: only on a terminal, never with NO_COLOR (the caller decides).
+    public var colour: Bool
 
-    public init(language: Language, verbose: Bool = false) {
+    public init(language: Language, verbose: Bool = false, colour: Bool = false) {
         self.language = language
         self.verbose = verbose
+        self.colour = colour
     }
 
     private func t(_ ru: String, _ en: String) -> String { language == .ru ? ru : en }
@@ -25,7 +28,18 @@ public struct TextReport {
         for entry in report.expiredWaivers {
             out += t("Истекло исключение (\(entry.note.expires)): \(entry.agency) \(entry.rule)\n", "Expired waiver (\(entry.note.expires)): \(entry.agency) \(entry.rule)\n")
         }
-        return out.terminalSafe
+        // Page text is made inert first; only then do our own colour codes go in, on our own marks.
+        return colour ? Self.colourise(out.terminalSafe) : out.terminalSafe
+    }
+
+    static func colourise(_ text: String) -> String {
+        let codes: [(String, String)] = [("✓", "32"), ("✗", "31"), ("!", "33"), ("?", "36"), ("–", "90")]
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            for (mark, code) in codes where line.hasPrefix("  \(mark) ") {
+                return "  \u{1B}[\(code)m\(mark)\u{1B}[0m" + line.dropFirst(3 + mark.count - 1)
+            }
+            return String(line)
+        }.joined(separator: "\n")
     }
 
     /// Counts by change, then each new, resolved and still failing finding.
