@@ -79,7 +79,7 @@ import Testing
         defer { farm.stop() }
         let response = try await capture(live(farm), farm.url(host: 0, "/retry-after?id=a&seconds=1")).get()
         #expect(response.status == 200)
-        let attempts = try farm.requests().filter { $0.pathOnly == "/retry-after" }
+        let attempts = try farm.waitForRequests(count: 3).filter { $0.pathOnly == "/retry-after" }  // robots.txt and two attempts
         #expect(attempts.count == 2)
         #expect(attempts[1].start - attempts[0].start >= 0.95)
     }
