@@ -3,7 +3,7 @@ import PageAuditCore
 
 /// `pageaudit audit`: load registry, snapshots and checklist, run, render, choose the exit code.
 struct AuditCommand {
-    enum Format: String, CaseIterable { case text, json }
+    enum Format: String, CaseIterable { case text, json, csv, html, junit, markdown }
 
     let arguments: Arguments
     /// For `pageaudit check`: the one agency to audit, always live, every finding shown.
@@ -71,6 +71,18 @@ struct AuditCommand {
             let colour = arguments.value("--output") == nil && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
             output = Data(TextReport(language: language, verbose: selfCheck != nil || arguments.has("--verbose"), colour: colour).render(report).utf8)
         case .json: output = try JSONReport.render(report) + Data("\n".utf8)
+        case .csv:
+            let delimiter = arguments.value("--delimiter") ?? ";"
+            guard delimiter == ";" || delimiter == "," else {
+                throw Arguments.Failure.invalidValue("--delimiter", value: delimiter, expected: "; (Excel in a Russian locale) or ,")
+            }
+            output = CSVReport(language: language, delimiter: Character(delimiter)).render(report)
+        case .html: output = HTMLReport(language: language).render(report)
+        case .junit: output = JUnitReport(language: language).render(report)
+        case .markdown:
+            var text = MarkdownReport(language: language).render(report)
+            if let diff = report.diff { text += "\n```\n" + TextReport.diffSummary(diff, language: language).terminalSafe + "```\n" }
+            output = Data(text.utf8)
         }
         try write(output)
         return policy.shouldFail(report.agencies, diff: report.diff) ? 1 : 0

@@ -9,6 +9,7 @@ enum Help {
     COMMANDS:
       audit                 Audit a registry against a checklist (default: the bundled demo set)
       check SITE            Self-check one agency live: its site and pages, with what to fix
+      diff OLD NEW          What changed between two saved JSON reports
       snapshot import FILE  Add a page saved from a browser to a snapshot set
       checklist validate    Check a checklist file and report the exact place of any error
       help [command]        Show help for a command
@@ -23,9 +24,10 @@ enum Help {
     """
 
     static let audit = """
-    USAGE: pageaudit audit [--registry FILE] [--snapshots DIR] [--checklist FILE] [--as-of DATE]
-                           [--format text|json] [--lang ru|en] [--output FILE] [--contact-pages N]
-                           [--verbose]
+    USAGE: pageaudit audit [--registry FILE] [--snapshots DIR|FILE.warc.gz] [--checklist FILE] [--as-of DATE]
+                           [--format text|json|csv|html|junit|markdown] [--lang ru|en] [--output FILE]
+                           [--baseline FILE] [--waivers FILE] [--fail-on law|any|new|none]
+                           [--contact-pages N] [--verbose] [--live …]
 
     With no options, audits the bundled snapshots/demo set against checklists/270-fz.json.
 
@@ -36,8 +38,12 @@ enum Help {
       --as-of DATE        Evaluate as of this instant: RFC 3339 (2026-11-20T12:00:00+03:00) or a
                           date (2026-11-20, meaning its end in Moscow time).
                           Default: the newest capture time in the set, so re-runs agree
-      --format FORMAT     text (default) or json (format pageaudit.report/1)
-      --lang LANG         ru (default) or en, for text output
+      --format FORMAT     text (default), json (pageaudit.report/1), csv, html, junit or markdown
+      --delimiter D       CSV delimiter: ; (default, Excel in a Russian locale) or ,
+      --baseline FILE     An earlier JSON report: classify findings as new, resolved, still failing
+      --waivers FILE      Accepted exceptions (pageaudit.waivers/1): waived findings are shown as such
+      --fail-on POLICY    Exit 1 on: law (default: an unwaived law failure), any, new (needs --baseline), none
+      --lang LANG         ru (default) or en, for every human-facing format
       --output FILE       Write the report to FILE instead of standard output
       --contact-pages N   Contact/"about" pages to read besides the home page (default 3, 0–20)
       --verbose           Text output: list passing and not-applicable findings too

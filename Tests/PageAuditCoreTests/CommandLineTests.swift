@@ -147,3 +147,23 @@ func runPageAudit(_ arguments: [String], in folder: URL = repositoryRoot, enviro
         #expect(json.stdout.contains("\"asOf\" : \"2022-11-15T20:59:59Z\""))
     }
 }
+
+@Suite struct OutputFormatCommandTests {
+    @Test(arguments: ["text", "json", "csv", "html", "junit", "markdown"])
+    func everyFormatComesFromTheDemoAuditByOneCommand(format: String) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID()).\(format)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let result = try runPageAudit(["audit", "--format", format, "--output", file.path])
+        #expect(result.status == 1, "\(result.stderr)")
+        let data = try Data(contentsOf: file)
+        let text = String(decoding: data, as: UTF8.self)
+        switch format {
+        case "csv": #expect(data.starts(with: [0xEF, 0xBB, 0xBF]) && text.contains(";gzhi-kursk") || text.contains("gzhi-kursk;"))
+        case "html": #expect(text.hasPrefix("<!DOCTYPE html>") && text.contains("gzhi-kursk"))
+        case "junit": #expect(text.contains("<testsuites") && text.contains("<failure"))
+        case "markdown": #expect(text.contains("|") && text.contains("gzhi-kursk"))
+        case "json": #expect(text.contains("pageaudit.report/1"))
+        default: #expect(text.contains("Итого"))
+        }
+    }
+}
