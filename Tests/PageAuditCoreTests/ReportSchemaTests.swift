@@ -9,16 +9,7 @@ enum ReportSchemaPython {
     static let schema = root.appendingPathComponent("docs/report.schema.json")
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        try runProcess("/usr/bin/env", ["python3"] + arguments)
     }
 
     /// jsonschema, and rfc3339-validator without which jsonschema accepts any string as a date-time.

@@ -8,16 +8,7 @@ enum WARCPython {
         .deletingLastPathComponent().appendingPathComponent("scripts/verify-warc.py")
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        try runProcess("/usr/bin/env", ["python3"] + arguments)
     }
 
     static let warcioAvailable: Bool = (try? run(["-c", "import warcio"]).status == 0) ?? false
