@@ -113,4 +113,15 @@ import Testing
         #expect(found.text.count <= 160)
         #expect(found.text.hasSuffix(" Заречная"))
     }
+
+    @Test func regionNamesWithADashAndWorkersSettlementsStayInTheAddress() {
+        // Addresses as the demo set's Yugra and Altai pages write them (hand-written, modelled on real ones).
+        #expect(PostalAddressExtractor.addresses(inText: "628480, Ханты-Мансийский автономный округ — Югра, г. Нефтеозёрск, ул. Нефтяников, д. 6").map(\.text)
+                == ["628480, Ханты-Мансийский автономный округ — Югра, г. Нефтеозёрск, ул. Нефтяников, д. 6"])
+        #expect(PostalAddressExtractor.addresses(inText: "658980, Алтайский край, Верхнеобский район, р.п. Ключевой, ул. Центральная, 14").map(\.text)
+                == ["658980, Алтайский край, Верхнеобский район, р.п. Ключевой, ул. Центральная, 14"])
+        // A dash before anything else still ends it.
+        #expect(PostalAddressExtractor.addresses(inText: "640024, г. Курган, ул. Гоголя, 56 — приёмная губернатора").map(\.text)
+                == ["640024, г. Курган, ул. Гоголя, 56"])
+    }
 }

@@ -96,8 +96,11 @@ public enum PostalAddressExtractor {
             "литер", "литера", "владение", "здание", "подъезд",
         ])
     }()
-    /// Lowercase words that may follow a comma inside an address.
-    private static let houseWords = markers.union(buildingParts).union(["а/я", "тер", "тер.", "территория"])
+    /// Lowercase words that may follow a comma inside an address ("р" of "р.п.", a workers' settlement).
+    private static let houseWords = markers.union(buildingParts).union(["а/я", "тер", "тер.", "территория", "р", "р."])
+    /// Official region names written with a dash: "Ханты-Мансийский автономный округ — Югра",
+    /// "Кемеровская область — Кузбасс". A dash before them does not end the address.
+    private static let regionNamesAfterDash: Set<String> = ["югра", "кузбасс", "чувашия", "алания"]
     /// What usually follows an address in a page footer: the phone, fax or e-mail line.
     private static let stopWords: Set<String> = [
         "тел", "тел.", "телефон", "телефоны", "факс", "т/ф", "тел/факс", "телефон/факс", "e-mail", "email",
@@ -243,7 +246,8 @@ public enum PostalAddressExtractor {
                         return end
                     }
                 case "-", "\u{2013}", "\u{2014}":
-                    if previous?.kind == .space { return end }
+                    let next = tokens(s, k..<limit, maxWords: 1).last
+                    if previous?.kind == .space, !(next.map { $0.kind == .word && regionNamesAfterDash.contains($0.lower) } ?? false) { return end }
                 default: break
                 }
                 if tok.lower != "," { end = tok.range.upperBound }
