@@ -155,3 +155,14 @@ import Testing
         #expect(evaluate([page()], agency: agencies[2], claims: claims)["CROSS-PAGE-UNIQUE"]?.status == .pass)
     }
 }
+
+@Suite struct HTMLPageAliasTests {
+    @Test func postLinksNameTheCommunityByNumber() {
+        var facts = PageFacts(identity: PageIdentity(platform: .vk, key: "vk.com/adm_city"), source: .vkHTML, address: "https://vk.com/adm_city",
+                              capturedAt: Date(timeIntervalSince1970: 0), digest: nil, existence: .community)
+        facts.posts = ["https://vk.com/wall-77_10", "https://vk.com/wall-77_9", "https://vk.com/wall-5_1"].map { PagePost(date: Date(timeIntervalSince1970: 0), url: $0) }
+        #expect(PageFactsGatherer.aliasesFromPostLinks(facts)?.map(\.key) == ["vk.com/club77", "vk.com/adm_city"])
+        facts.posts = ["https://vk.com/wall-77_10", "https://vk.com/wall-5_1"].map { PagePost(date: Date(timeIntervalSince1970: 0), url: $0) }
+        #expect(PageFactsGatherer.aliasesFromPostLinks(facts) == nil)  // no majority: do not guess
+    }
+}

@@ -49,8 +49,12 @@ public struct PageFactsGatherer: Sendable {
         }
         let forms = number.map { ["club\($0)", "public\($0)"] } ?? [path]
         let addresses = forms.flatMap { ["https://vk.com/\($0)", "https://m.vk.com/\($0)"] }
-        let observation = await html(identity, at: addresses, timeZone: timeZone, from: source) {
+        var observation = await html(identity, at: addresses, timeZone: timeZone, from: source) {
             VKPageHTMLReader().facts(of: $0, response: $1, identity: identity, timeZone: timeZone)
+        }
+        if case .read(var facts) = observation, facts.aliases == nil {
+            facts.aliases = Self.aliasesFromPostLinks(facts)
+            observation = .read(facts)
         }
         if let apiFailure, case .unreadable(_, let failure) = observation, failure.reason == .notCaptured {
             return .unreadable(identity, apiFailure)
@@ -86,6 +90,21 @@ public struct PageFactsGatherer: Sendable {
             }
         }
         return .unreadable(identity, CaptureFailure(reason: .notCaptured, address: addresses.first ?? identity.address.displayString))
+    }
+
+    /// A community's own posts are `wall-<number>_<post>`: the number names it as `clubN`, so a page
+    /// read from HTML under its screen name still matches a registry that gives the number.
+    static func aliasesFromPostLinks(_ facts: PageFacts) -> [PageIdentity]? {
+        var numbers: [String: Int] = [:]
+        for url in (facts.posts ?? []).compactMap(\.url) {
+            guard let range = url.range(of: "wall-") else { continue }
+            let number = url[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
+            if !number.isEmpty { numbers[String(number), default: 0] += 1 }
+        }
+        // Reposts link other walls; the page's own number is the one most of its posts carry.
+        guard let own = numbers.max(by: { $0.value < $1.value })?.key, numbers[own]! * 2 > numbers.values.reduce(0, +) else { return nil }
+        let club = PageIdentity(platform: .vk, key: "vk.com/club\(own)")
+        return club == facts.identity ? [club] : [club, facts.identity]
     }
 
     private static func source(of platform: Platform) -> PageFacts.Source {
