@@ -97,6 +97,8 @@ public struct CaptureFailure: Error, Sendable, Codable, Equatable {
             return LocalizedText(ru: "Сайт блокирует автоматический доступ: снимите страницу из браузера (pageaudit snapshot import) или попросите владельца разрешить доступ.", en: "The site blocks automated access: save the page from a browser or ask the owner to allow access.")
         case .notHTML:
             return LocalizedText(ru: "Укажите адрес HTML-страницы сайта.", en: "Give the address of an HTML page.")
+        case .unreadableFile where detail?.contains("WARC") == true:
+            return LocalizedText(ru: "Архив повреждён или изменён: проверьте его (python3 scripts/verify-warc.py ФАЙЛ) и используйте исходную копию.", en: "The archive is damaged or altered: check it (python3 scripts/verify-warc.py FILE) and use the original copy.")
         case .unreadableFile:
             return LocalizedText(ru: "Проверьте путь в столбце file файла manifest.tsv.", en: "Check the path in the file column of manifest.tsv.")
         case .loginWall:
