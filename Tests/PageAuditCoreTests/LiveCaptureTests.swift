@@ -46,7 +46,7 @@ import Testing
             #expect(failure.reason == .robotsDisallowed, "\(host) \(path)")
         }
         #expect(try await capture(source, farm.url(host: 3, "/")).get().status == 200)  // robots.txt 404 allows all
-        let log = try farm.requests()
+        let log = try farm.waitForRequests(count: .max, timeout: 0.5)
         #expect(!log.contains { $0.pathOnly.hasPrefix("/private") })
         #expect(!log.contains { $0.hostIndex == 1 && $0.pathOnly != "/robots.txt" })
         #expect(!log.contains { $0.hostIndex == 2 && $0.pathOnly != "/robots.txt" })
@@ -71,7 +71,7 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 20)
         let server = try await capture(source, farm.url(host: 0, "/status/503")).get()
         #expect(server.status == 503)
-        #expect(try farm.requests().filter { $0.pathOnly == "/status/503" }.count == 2)  // retried once
+        #expect(try farm.waitForRequests(count: .max, timeout: 0.5).filter { $0.pathOnly == "/status/503" }.count == 2)  // retried once
     }
 
     @Test func retryAfterIsHonoured() async throws {
@@ -107,7 +107,7 @@ import Testing
         let source = LiveCapture(client: CurlClient(limits: HTTPLimits()), politeness: Politeness(minimumInterval: 0), recorder: nil, settings: settings)
         guard case .failure(let failure) = await capture(source, farm.url(host: 0, "/")) else { Issue.record("connected to loopback"); return }
         #expect(failure.detail?.contains("private address") == true)
-        #expect(try farm.requests().isEmpty)
+        #expect(try farm.waitForRequests(count: .max, timeout: 0.5).isEmpty)
     }
 
     @Test func wrongCharsetHeaderIsOverruledByTheBytes() async throws {
