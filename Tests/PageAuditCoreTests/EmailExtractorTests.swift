@@ -7,7 +7,7 @@ import Testing
     }
 
     @Test func mailtoLinksFromRealPages() throws {
-        // kurganobl.ru.html, khv.gov.ru.html and pskov.ru.html (/work/shared/corpus/real/site/).
+        // kurganobl.ru.html, khv.gov.ru.html and pskov.ru.html (the shared corpus, corpus/real/site).
         for (href, address) in [("mailto:kurgan@kurganobl.ru", "kurgan@kurganobl.ru"),
                                 ("mailto:open27@adm.khv.ru", "open27@adm.khv.ru"),
                                 ("mailto:webmaster@cis.pskov.ru", "webmaster@cis.pskov.ru")] {
