@@ -67,11 +67,15 @@ enum Gzip {
     /// Inflates the gzip member that starts at `start`, handing its output to `sink` in pieces
     /// (the sink returns false to stop), and stops at the member's end. Never produces more than
     /// `outputLimit` bytes.
-    static func inflateMember(_ input: UnsafeRawBufferPointer, from start: Int, outputLimit: Int,
+    /// With `raw`, the input is bare deflate data with no zlib or gzip wrapper.
+    static func inflateMember(_ input: UnsafeRawBufferPointer, from start: Int, outputLimit: Int, raw: Bool = false,
                               sink: (UnsafeRawBufferPointer) -> Bool) -> MemberEnd {
         guard start < input.count, let base = input.baseAddress else { return .failed(.truncated) }
         var stream = z_stream()
-        guard pageaudit_inflate_init_auto(&stream) == Z_OK else { return .failed(.corrupt("inflateInit2 failed")) }
+        let initStatus = raw
+            ? inflateInit2_(&stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+            : pageaudit_inflate_init_auto(&stream)
+        guard initStatus == Z_OK else { return .failed(.corrupt("inflateInit2 failed")) }
         defer { inflateEnd(&stream) }
         let inputBase = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: UInt8.self))
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk)
@@ -128,45 +132,21 @@ enum Gzip {
         return first
     }
 
+    /// One member after another through `inflateMember`, the limit counted over all of them.
     private static func run(_ data: Data, raw: Bool, allMembers: Bool, limit: Int) -> Result<Data, Failure> {
         data.withUnsafeBytes { input -> Result<Data, Failure> in
-            guard let base = input.baseAddress else { return .success(Data()) }
-            var stream = z_stream()
-            let initStatus = raw
-                ? inflateInit2_(&stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
-                : pageaudit_inflate_init_auto(&stream)
-            guard initStatus == Z_OK else { return .failure(.corrupt("inflateInit2 failed")) }
-            defer { inflateEnd(&stream) }
-            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: chunk)
-            defer { buffer.deallocate() }
             var output = Data()
-            var fed = 0
-            let inputBase = UnsafeMutablePointer(mutating: base.assumingMemoryBound(to: UInt8.self))
+            var offset = 0
             while true {
-                if stream.avail_in == 0 {
-                    guard fed < input.count else { return .failure(.truncated) }
-                    let piece = min(input.count - fed, 1 << 20)
-                    stream.next_in = inputBase + fed
-                    stream.avail_in = uInt(piece)
-                    fed += piece
-                }
-                stream.next_out = buffer
-                stream.avail_out = uInt(chunk)
-                let status = inflate(&stream, Z_NO_FLUSH)
-                let count = chunk - Int(stream.avail_out)
-                guard output.count + count <= limit else { return .failure(.tooLarge(limit: limit)) }
-                output.append(buffer, count: count)
-                switch status {
-                case Z_STREAM_END:
-                    let next = fed - Int(stream.avail_in)
+                switch inflateMember(input, from: offset, outputLimit: limit - output.count, raw: raw, sink: { output.append(contentsOf: $0); return true }) {
+                case .complete(let length, _):
+                    let next = offset + length
                     // Another gzip member follows: decode it too. Anything else after the end is
                     // ignored, as browsers ignore it.
-                    guard allMembers, next + 1 < input.count,
-                          input[next] == 0x1F, input[next + 1] == 0x8B else { return .success(output) }
-                    inflateReset(&stream)
-                case Z_OK: continue
-                case Z_BUF_ERROR where stream.avail_in == 0: continue
-                default: return .failure(.corrupt(message(stream, status)))
+                    guard allMembers, next + 1 < input.count, input[next] == 0x1F, input[next + 1] == 0x8B else { return .success(output) }
+                    offset = next
+                case .outputLimitExceeded, .stopped: return .failure(.tooLarge(limit: limit))
+                case .failed(let failure): return .failure(failure)
                 }
             }
         }
