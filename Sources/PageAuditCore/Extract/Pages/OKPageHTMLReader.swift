@@ -47,21 +47,15 @@ struct OKPageHTMLReader {
         }
         let page = Markup(document: document)
         let posts = page.postElements()
-        let postKeys = Set(posts.map(PageHTMLText.key))
-        let ownText = PageHTMLText.folded(
-            PageHTMLText.visibleText(of: body) { postKeys.contains(PageHTMLText.key($0)) || Markup.isOwnerText($0) }
-            + "\n" + (PageHTMLText.line(document.select("//title").first) ?? ""))
+        let ownText = PageHTMLText.ownText(of: document, body: body, posts: posts, isOwnerText: Markup.isOwnerText)
 
         if posts.isEmpty, let (existence, _) = Self.states.match(ownText) {
             return .success(facts(existence))
         }
         guard page.isGroup(posts: posts) else {
-            if let evidence = PageHTMLText.captchaEvidence(in: document) ?? PageHTMLText.firstPhrase(Self.robotPhrases, in: ownText) {
-                return failure(.loginWall, "captcha: \(evidence)")
-            }
-            if let evidence = PageHTMLText.firstPhrase(Self.loginPhrases, in: ownText)
-                ?? PageHTMLText.loginFormEvidence(in: document, actions: ["anonymlogin", "st.cmd=anonymmain", "connect.ok.ru", "ok.ru/login"]) {
-                return failure(.loginWall, "login: \(evidence)")
+            if let evidence = PageHTMLText.wallEvidence(in: document, ownText: ownText, robotPhrases: Self.robotPhrases, loginPhrases: Self.loginPhrases,
+                                                        loginActions: ["anonymlogin", "st.cmd=anonymmain", "connect.ok.ru", "ok.ru/login"]) {
+                return failure(.loginWall, evidence)
             }
             return failure(.unrecognisedPage, "no OK group, login or anti-bot markup")
         }

@@ -37,6 +37,25 @@ enum PageHTMLText {
         phrases.first { folded.contains($0) }
     }
 
+    /// The page's own words, folded: everything outside the posts and outside the fields the owner
+    /// writes, plus the title. State and login texts are looked for here, so a post or a description
+    /// saying «Это закрытое сообщество» cannot pass for the platform's own message.
+    static func ownText(of document: HTMLDocument, body: HTMLElement, posts: [HTMLElement],
+                        isOwnerText: @escaping (HTMLElement) -> Bool) -> String {
+        let postKeys = Set(posts.map(key))
+        return folded(visibleText(of: body) { postKeys.contains(key($0)) || isOwnerText($0) }
+            + "\n" + (line(document.select("//title").first) ?? ""))
+    }
+
+    /// Why a page that shows no community is what the platform shows robots: `captcha: …` for a
+    /// captcha or anti-bot text, `login: …` for a login wall or form; nil when it is neither.
+    static func wallEvidence(in document: HTMLDocument, ownText: String, robotPhrases: [String],
+                             loginPhrases: [String], loginActions: [String]) -> String? {
+        if let evidence = captchaEvidence(in: document) ?? firstPhrase(robotPhrases, in: ownText) { return "captcha: \(evidence)" }
+        if let evidence = firstPhrase(loginPhrases, in: ownText) ?? loginFormEvidence(in: document, actions: loginActions) { return "login: \(evidence)" }
+        return nil
+    }
+
     /// Visible text (as `HTMLElement.visibleText`) of `element` without the subtrees `skip` selects.
     static func visibleText(of element: HTMLElement, skipping skip: @escaping (HTMLElement) -> Bool) -> String {
         VisibleText.of(element, skipping: skip).collapsingWhitespace

@@ -60,25 +60,16 @@ struct VKPageHTMLReader {
 
         let page = Markup(document: document)
         let posts = page.postElements()
-        let postKeys = Set(posts.map(PageHTMLText.key))
-        // The page's own words: everything outside the posts and outside fields the owner writes.
-        let ownText = PageHTMLText.folded(
-            PageHTMLText.visibleText(of: body) { element in postKeys.contains(PageHTMLText.key(element)) || Markup.isOwnerText(element) }
-            + "\n" + (PageHTMLText.line(document.select("//title").first) ?? ""))
+        let ownText = PageHTMLText.ownText(of: document, body: body, posts: posts, isOwnerText: Markup.isOwnerText)
 
         // A gone or shut page shows no wall; a wall that shows posts is readable whatever it says.
         if posts.isEmpty, let (existence, _) = Self.states.match(ownText) {
             return .success(facts(existence))
         }
         let kind = page.kind(posts: posts)
-        if kind == nil {
-            if let evidence = PageHTMLText.captchaEvidence(in: document) ?? PageHTMLText.firstPhrase(Self.robotPhrases, in: ownText) {
-                return failure(.loginWall, "captcha: \(evidence)")
-            }
-            if let evidence = PageHTMLText.firstPhrase(Self.loginPhrases, in: ownText)
-                ?? PageHTMLText.loginFormEvidence(in: document, actions: ["login.vk.com", "id.vk.com", "oauth.vk.com", "vk.com/login"]) {
-                return failure(.loginWall, "login: \(evidence)")
-            }
+        if kind == nil, let evidence = PageHTMLText.wallEvidence(in: document, ownText: ownText, robotPhrases: Self.robotPhrases, loginPhrases: Self.loginPhrases,
+                                                                 loginActions: ["login.vk.com", "id.vk.com", "oauth.vk.com", "vk.com/login"]) {
+            return failure(.loginWall, evidence)
         }
         switch kind {
         case .profile?:
