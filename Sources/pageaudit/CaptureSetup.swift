@@ -11,7 +11,7 @@ struct CaptureSetup {
     var defaultAsOf: Date?
     /// Called with the registry before the audit starts (a live run batches its VK API requests).
     var prepare: ([Agency]) async -> Void = { _ in }
-    /// Called once the audit is over: closes the archive, stops the client.
+    /// Called once the audit is over: closes the archive (the client's thread stops by itself when idle).
     var finish: () async -> [String] = { [] }
 
     static let vkTokenVariable = "PAGEAUDIT_VK_TOKEN"
@@ -72,9 +72,7 @@ struct CaptureSetup {
                                     .map { $0.key.hasPrefix("vk.com/club") ? String($0.key.dropFirst("vk.com/club".count)) : String($0.key.dropFirst("vk.com/".count)) }
                                 await live.prefetchVKGroups(groups)
                             }, finish: {
-                                let problems = await recorder.finish()
-                                client.shutdown()
-                                return problems
+                                await recorder.finish()
                             })
     }
 

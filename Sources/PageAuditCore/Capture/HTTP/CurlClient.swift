@@ -33,9 +33,6 @@ public final class CurlClient: @unchecked Sendable {
         curl_multi_cleanup(multi)
     }
 
-    /// Kept for callers that end a run explicitly; the driving thread already stops when idle.
-    public func shutdown() {}
-
     public func perform(_ request: HTTPRequest) async -> Result<RawHTTPResponse, HTTPFailure> {
         guard let transfer = CurlTransfer(request: request, limits: limits, certificates: certificates), transfer.configure() else {
             return .failure(.other("libcurl refused the request options"))
