@@ -45,6 +45,9 @@ public struct WARCArchive: CaptureSource {
     private let exact: [String: Int]
     private let loose: [String: Int]
     private let apiAnswers: [String: Int]
+    /// The as-of instant the live run that wrote this archive evaluated at (`pageaudit-as-of` in its
+    /// warcinfo record), so a replay evaluates at the same instant and gives the same findings.
+    public let recordedAsOf: Date?
 
     public init(file: URL) throws(WARCError) {
         let path = file.path
@@ -61,6 +64,14 @@ public struct WARCArchive: CaptureSource {
         self.compressed = scan.compressed
         self.records = scan.records
         self.problems = scan.problems
+        if let info = scan.records.first(where: { $0.damage == nil && $0.header.type == "warcinfo" }),
+           case .success(let block) = WARCReader.block(of: info, in: data, compressed: scan.compressed) {
+            let prefix = "pageaudit-as-of:"
+            let line = String(decoding: block, as: UTF8.self).components(separatedBy: "\r\n").first { $0.hasPrefix(prefix) }
+            self.recordedAsOf = line.flatMap { RFC3339.date(from: String($0.dropFirst(prefix.count))) }
+        } else {
+            self.recordedAsOf = nil
+        }
 
         var captures: [Capture] = []
         for (index, record) in scan.records.enumerated() {
