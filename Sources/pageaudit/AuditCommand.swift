@@ -37,6 +37,9 @@ struct AuditCommand {
         let asOf = try arguments.value("--as-of").map(Self.parseAsOf) ?? setup.defaultAsOf ?? runStart
 
         var auditor = Auditor(checklist: checklist, gatherer: SiteFactsGatherer(contactPageLimit: contactPages))
+        if let concurrency = try CaptureSetup.concurrency(arguments) {
+            auditor.concurrency = concurrency
+        }
         if live {
             auditor.agencyDeadline = try arguments.value("--agency-deadline").map { text -> Double in
                 guard let seconds = Double(text), seconds > 0 else {

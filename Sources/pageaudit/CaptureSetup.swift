@@ -63,7 +63,7 @@ struct CaptureSetup {
             ("pageaudit-user-agent", limits.userAgent),
         ])
         let client = CurlClient(limits: limits)
-        let live = LiveCapture(client: client, politeness: Politeness(perHost: 1, total: 16, minimumInterval: interval),
+        let live = LiveCapture(client: client, politeness: Politeness(perHost: 1, total: try concurrency(arguments) ?? 16, minimumInterval: interval),
                                recorder: recorder, settings: settings)
         return CaptureSetup(source: RedirectFollower(live), sourceName: "live → \(warcFile.path)", defaultRegistry: nil,
                             defaultAsOf: runStart, prepare: { agencies in
@@ -74,6 +74,16 @@ struct CaptureSetup {
                             }, finish: {
                                 await recorder.finish()
                             })
+    }
+
+    /// `--concurrency N`: requests in flight at once in a live run (agencies in flight, too).
+    static func concurrency(_ arguments: Arguments) throws -> Int? {
+        try arguments.value("--concurrency").map { text in
+            guard let number = Int(text), (1...1024).contains(number) else {
+                throw Arguments.Failure.invalidValue("--concurrency", value: text, expected: "a number from 1 to 1024")
+            }
+            return number
+        }
     }
 
     static func fileStamp(_ date: Date) -> String {

@@ -46,6 +46,8 @@ enum Help {
       --lang LANG         ru (default) or en, for every human-facing format
       --output FILE       Write the report to FILE instead of standard output
       --contact-pages N   Contact/"about" pages to read besides the home page (default 3, 0–20)
+      --concurrency N     Agencies audited at once (default 4); in a live run also requests in flight
+                          at once over all hosts (default 16), one per host whatever N is
       --verbose           Text output: list passing and not-applicable findings too
       -h, --help          Show this help
 

@@ -53,7 +53,7 @@ func main() async -> Int32 {
 
 let auditOptions = ["--registry", "--snapshots", "--checklist", "--as-of", "--format", "--lang", "--output", "--contact-pages",
                     "--warc", "--ca-file", "--user-agent", "--vk-api-base", "--min-interval", "--agency-deadline", "--vk-rate",
-                    "--baseline", "--waivers", "--fail-on", "--delimiter"]
+                    "--baseline", "--waivers", "--fail-on", "--delimiter", "--concurrency"]
 let auditFlags = ["--verbose", "--live", "--allow-private", "--loopback-only"]
 let checkOptions = auditOptions.filter { $0 != "--registry" && $0 != "--snapshots" }
     + ["--vk", "--ok", "--telegram", "--max", "--kind", "--name", "--region", "--timezone"]
