@@ -1,18 +1,16 @@
 import Foundation
 import PageAuditCore
 
-/// `pageaudit audit`: load registry, snapshots and checklist, run, render, choose the exit code.
+/// `pageaudit audit`: load registry, snapshots and checklist; audit each agency of this shard that
+/// the journal does not hold yet, appending it to the journal as it finishes; render the report
+/// from the journal; choose the exit code.
 struct AuditCommand {
-    enum Format: String, CaseIterable { case text, json, csv, html, junit, markdown }
-
     let arguments: Arguments
     /// For `pageaudit check`: the one agency to audit, always live, every finding shown.
     var selfCheck: Agency?
 
     func run() async throws -> Int32 {
         guard selfCheck != nil || arguments.positional.isEmpty else { throw Arguments.Failure.unexpectedArgument(arguments.positional[0]) }
-        let language: Language = try arguments.choice("--lang", default: .ru)
-        let format: Format = try arguments.choice("--format", default: .text)
         var contactPages = 3
         if let text = arguments.value("--contact-pages") {
             guard let number = Int(text), (0...20).contains(number) else {
@@ -20,26 +18,31 @@ struct AuditCommand {
             }
             contactPages = number
         }
-        let runStart = Date()
+        // Whole seconds: the as-of of a live run is written to the journal, and a resumed run must evaluate at the same instant.
+        let runStart = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         let checklistURL = arguments.value("--checklist").map { URL(fileURLWithPath: $0) } ?? BundledFiles.locate("checklists/270-fz.json")
         let checklist = try ChecklistLoader.load(from: checklistURL)
         let live = selfCheck != nil || arguments.has("--live")
+        let shard = try arguments.value("--shard").map { text in
+            guard let shard = Shard(text) else { throw Arguments.Failure.invalidValue("--shard", value: text, expected: "K/N with 1 ≤ K ≤ N, e.g. 3/8") }
+            return shard
+        }
         let setup = try CaptureSetup.make(arguments, runStart: runStart, checklist: checklist, live: live)
-        let agencies: [Agency]
+        let registry: [Agency]
         if let selfCheck {
-            agencies = [selfCheck]
+            registry = [selfCheck]
         } else {
             guard let registryURL = arguments.value("--registry").map({ URL(fileURLWithPath: $0) }) ?? setup.defaultRegistry else {
                 throw Arguments.Failure.missingArgument("--registry FILE (a live run or a WARC archive carries no registry)")
             }
-            agencies = try RegistryLoader.load(from: registryURL)
+            registry = try RegistryLoader.load(from: registryURL)
         }
-        let asOf = try arguments.value("--as-of").map(Self.parseAsOf) ?? setup.defaultAsOf ?? runStart
+        let positions = registry.indices.filter { shard?.contains(agencyID: registry[$0].id) ?? true }
+        let output = try ReportOutput(arguments, checklist: checklist, agencyIDs: Set(positions.map { registry[$0].id }),
+                                      verbose: selfCheck != nil || arguments.has("--verbose"))
 
         var auditor = Auditor(checklist: checklist, gatherer: SiteFactsGatherer(contactPageLimit: contactPages))
-        if let concurrency = try CaptureSetup.concurrency(arguments) {
-            auditor.concurrency = concurrency
-        }
+        if let concurrency = try CaptureSetup.concurrency(arguments) { auditor.concurrency = concurrency }
         if live {
             auditor.agencyDeadline = try arguments.value("--agency-deadline").map { text -> Double in
                 guard let seconds = Double(text), seconds > 0 else {
@@ -48,59 +51,50 @@ struct AuditCommand {
                 return seconds
             } ?? 300
         }
-        await setup.prepare(agencies)
-        let policy: ExitPolicy = try arguments.choice("--fail-on", default: .law)
-        // Inputs are checked before any capture starts: a typo must not cost a night's run.
-        let waivers = try arguments.value("--waivers").map { try Waivers.load(from: URL(fileURLWithPath: $0), agencies: agencies, checklist: checklist) }
-        let baseline = try arguments.value("--baseline").map { path in (path, try BaselineDiff.statuses(inReportAt: URL(fileURLWithPath: path))) }
-        if policy == .new && baseline == nil { throw Arguments.Failure.missingArgument("--baseline FILE (needed by --fail-on new)") }
-        if ProgressBar.enabled && agencies.count > 1 {
-            let bar = ProgressBar(total: agencies.count)
-            auditor.progress = { done, audit in bar.update(done: done, audit: audit) }
+
+        let journal = try openJournal(checklist: checklist, registry: registry, shard: shard, agencies: positions.count, setup: setup, runStart: runStart)
+        let asOf = journal.writer.header.asOfDate ?? runStart
+        let finished = journal.writer.finishedPositions
+        let remaining = positions.filter { !finished.contains($0) }
+        if !finished.isEmpty { printError("resuming \(journal.writer.path): \(finished.count) of \(positions.count) agencies done, \(remaining.count) to go") }
+        if ProgressBar.enabled && positions.count > 1 {
+            let bar = ProgressBar(total: positions.count)
+            auditor.progress = { done, audit in bar.update(done: finished.count + done, audit: audit) }
         }
-        var results = await auditor.audit(agencies, from: setup.source, asOf: asOf)
-        for problem in await setup.finish() { printError("evidence: \(problem)") }
-        let expired = waivers?.apply(to: &results, asOf: asOf) ?? []
-        for entry in expired { printError("waiver expired on \(entry.note.expires): \(entry.agency) \(entry.rule) (\(entry.location))") }
-        var report = AuditReport(toolVersion: PageAuditVersion.current, checklist: checklist, asOf: asOf,
-                                 source: setup.sourceName, agencies: results)
-        report.expiredWaivers = expired
-        report.diff = baseline.map { BaselineDiff.between($0.1, BaselineDiff.statuses(of: results), baseline: $0.0) }
-        let output: Data
-        switch format {
-        case .text:
-            // Colour only for a person at a terminal: not into a file, not with NO_COLOR (no-color.org), not on a dumb terminal.
-            let environment = ProcessInfo.processInfo.environment
-            let colour = arguments.value("--output") == nil && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-            output = Data(TextReport(language: language, verbose: selfCheck != nil || arguments.has("--verbose"), colour: colour).render(report).utf8)
-        case .json: output = try JSONReport.render(report) + Data("\n".utf8)
-        case .csv:
-            let delimiter = arguments.value("--delimiter") ?? ";"
-            guard delimiter == ";" || delimiter == "," else {
-                throw Arguments.Failure.invalidValue("--delimiter", value: delimiter, expected: "; (Excel in a Russian locale) or ,")
+        await setup.prepare(remaining.map { registry[$0] })
+        let writer = journal.writer
+        do {
+            try await auditor.audit(remaining.map { registry[$0] }, claims: AgencyFacts.claims(in: registry), from: setup.source, asOf: asOf) { index, audit in
+                try writer.append(position: remaining[index], audit: audit)
             }
-            output = CSVReport(language: language, delimiter: Character(delimiter)).render(report)
-        case .html: output = HTMLReport(language: language).render(report)
-        case .junit: output = JUnitReport(language: language).render(report)
-        case .markdown:
-            var text = MarkdownReport(language: language).render(report)
-            if let diff = report.diff { text += "\n```\n" + TextReport.diffSummary(diff, language: language).terminalSafe + "```\n" }
-            output = Data(text.utf8)
+        } catch {
+            for problem in await setup.finish() { printError("evidence: \(problem)") }
+            throw error
         }
-        try write(output)
-        return policy.shouldFail(report.agencies, diff: report.diff) ? 1 : 0
+        for problem in await setup.finish() { printError("evidence: \(problem)") }
+        let file = try writer.finish()
+        let source = ([file.header.source] + file.resumptions.map(\.source)).uniqued().joined(separator: "; ")
+        let code = try output.write(AuditResults(journals: [file]), checklist: checklist, asOf: asOf, source: source)
+        if journal.temporary { try? FileManager.default.removeItem(atPath: writer.path) }
+        return code
     }
 
-    private func write(_ data: Data) throws {
-        guard let path = arguments.value("--output") else {
-            FileHandle.standardOutput.write(data)
-            return
+    /// The journal: `--journal FILE`, else beside `--output` (`FILE.journal.jsonl`), else a
+    /// temporary file removed after the report (such a run cannot be resumed).
+    private func openJournal(checklist: Checklist, registry: [Agency], shard: Shard?, agencies: Int,
+                             setup: CaptureSetup, runStart: Date) throws -> (writer: JournalWriter, temporary: Bool) {
+        let resume = arguments.has("--resume")
+        let named = arguments.value("--journal") ?? arguments.value("--output").map { $0 + ".journal.jsonl" }
+        if resume && named == nil { throw JournalError.resumeWithoutJournal }
+        let path = named ?? FileManager.default.temporaryDirectory.appendingPathComponent("pageaudit-\(getpid())-\(UUID().uuidString).journal.jsonl").path
+        // An explicit --as-of must agree with a resumed journal's; without one, the journal's holds.
+        var asOf = try arguments.value("--as-of").map(Self.parseAsOf) ?? setup.defaultAsOf ?? runStart
+        if resume, arguments.value("--as-of") == nil, let existing = try? JournalFile.read(path), let recorded = existing.header.asOfDate {
+            asOf = recorded
         }
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw OutputFailure(path: path, detail: error.localizedDescription)
-        }
+        let header = JournalHeader(tool: PageAuditVersion.current, checklist: checklist, asOf: asOf, source: setup.sourceName,
+                                   registry: RegistryFingerprint(registry), shard: shard, agencies: agencies)
+        return (try JournalWriter(path: path, header: header, resume: resume, source: setup.sourceName, now: runStart), named == nil)
     }
 
     static func parseAsOf(_ text: String) throws -> Date {
@@ -111,8 +105,10 @@ struct AuditCommand {
     }
 }
 
-struct OutputFailure: Error, CustomStringConvertible {
-    var path: String
-    var detail: String
-    var description: String { "cannot write the report to \(path): \(detail)" }
+extension Array where Element: Hashable {
+    /// The elements without repeats, first occurrence kept.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
 }

@@ -25,13 +25,15 @@ func main() async -> Int32 {
     case "diff":
         return await run { try DiffCommand(arguments: Arguments(words, command: "diff", options: ["--lang", "--format", "--fail-on"], flags: [])).run() }
     case "check":
-        return await run { try await CheckCommand(arguments: Arguments(words, command: "check", options: checkOptions, flags: auditFlags)).run() }
+        return await run { try await CheckCommand(arguments: Arguments(words, command: "check", options: checkOptions, flags: auditFlags.filter { $0 != "--resume" })).run() }
     case "snapshot":
         return await run { try SnapshotCommand(arguments: Arguments(words, command: "snapshot", options: ["--set", "--url", "--captured-at", "--content-type"], flags: [])).run() }
+    case "merge":
+        return await run { try MergeCommand(arguments: Arguments(words, command: "merge", options: reportOptions, flags: ["--verbose"])).run() }
     case "checklist":
         return await run { try ChecklistCommand(arguments: Arguments(words, command: "checklist", options: ["--lang"], flags: [])).run() }
     default:
-        printError("unknown command '\(command)'. Commands: audit, check, snapshot import, checklist validate, help. See 'pageaudit --help'.")
+        printError("unknown command '\(command)'. Commands: audit, check, merge, diff, snapshot import, checklist validate, help. See 'pageaudit --help'.")
         return 2
     }
 
@@ -41,7 +43,7 @@ func main() async -> Int32 {
         } catch let error as DiagnosableError {
             printError(error.rendered(in: language))
             return 2
-        } catch let error as OutputFailure {
+        } catch let error as ReportSink.Failure {
             printError(error.description)
             return 3
         } catch {
@@ -53,9 +55,10 @@ func main() async -> Int32 {
 
 let auditOptions = ["--registry", "--snapshots", "--checklist", "--as-of", "--format", "--lang", "--output", "--contact-pages",
                     "--warc", "--ca-file", "--user-agent", "--vk-api-base", "--min-interval", "--agency-deadline", "--vk-rate",
-                    "--baseline", "--waivers", "--fail-on", "--delimiter", "--concurrency"]
-let auditFlags = ["--verbose", "--live", "--allow-private", "--loopback-only"]
-let checkOptions = auditOptions.filter { $0 != "--registry" && $0 != "--snapshots" }
+                    "--baseline", "--waivers", "--fail-on", "--delimiter", "--concurrency", "--journal", "--shard"]
+let auditFlags = ["--verbose", "--live", "--allow-private", "--loopback-only", "--resume"]
+let reportOptions = ["--format", "--lang", "--output", "--baseline", "--waivers", "--fail-on", "--delimiter"]
+let checkOptions = auditOptions.filter { !["--registry", "--snapshots", "--journal", "--shard"].contains($0) }
     + ["--vk", "--ok", "--telegram", "--max", "--kind", "--name", "--region", "--timezone"]
 
 func printError(_ message: String) {

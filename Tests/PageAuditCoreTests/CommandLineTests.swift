@@ -9,12 +9,16 @@ struct CommandResult {
     var stderr: String
 }
 
-func runPageAudit(_ arguments: [String], in folder: URL = repositoryRoot, environment: [String: String] = [:]) throws -> CommandResult {
+/// The `pageaudit` executable built beside the test bundle.
+func pageAuditExecutable() -> URL {
     let products = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-    let executable = [products, products.deletingLastPathComponent()].map { $0.appendingPathComponent("pageaudit") }
+    return [products, products.deletingLastPathComponent()].map { $0.appendingPathComponent("pageaudit") }
         .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? products.appendingPathComponent("pageaudit")
+}
+
+func runPageAudit(_ arguments: [String], in folder: URL = repositoryRoot, environment: [String: String] = [:]) throws -> CommandResult {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = pageAuditExecutable()
     process.arguments = arguments
     process.currentDirectoryURL = folder
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

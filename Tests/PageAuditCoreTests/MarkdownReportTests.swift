@@ -56,7 +56,9 @@ import Testing
     /// hostile text in a rule title, as a user's own checklist could have it.
     func hostileReport() -> AuditReport {
         var report = ReportFixture.handMade()
-        for index in report.agencies[1].findings.indices { report.agencies[1].findings[index].status = .fail }
+        var agencies = Array(report.agencies)
+        for index in agencies[1].findings.indices { agencies[1].findings[index].status = .fail }
+        report.agencies = AuditResults(agencies)
         report.checklist.rules[0].title = LocalizedText(ru: ReportFixture.markdown + " " + ReportFixture.img, en: ReportFixture.markdown)
         return report
     }
@@ -108,7 +110,7 @@ import Testing
         let text = markdown.render(report)
         #expect(text.contains("…and 1 more agencies with failures"))
         #expect(!text.contains("### =evil"))
-        report.agencies.removeLast()
+        report.agencies = AuditResults(report.agencies.dropLast())
         #expect(!markdown.render(report).contains("more agencies"))
         #expect(MarkdownReport(language: .en).render(report).contains("## Law failures: 1 of 1 agencies"))
     }

@@ -3,11 +3,7 @@ import Testing
 @testable import PageAuditCore
 
 @Suite struct SnapshotImporterTests {
-    func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("import-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
+    func temporaryFolder() throws -> URL { try PageAuditCoreTests.temporaryFolder("import") }
 
     @Test func aSavedPageBecomesACaptureOfItsAddress() async throws {
         let work = try temporaryFolder()

@@ -1,41 +1,5 @@
 import Foundation
 
-/// The result for one agency: its facts and its findings.
-public struct AgencyAudit: Sendable {
-    public var agency: Agency
-    public var site: SiteObservation
-    public var pages: [PageObservation]
-    public var findings: [Finding]
-
-    /// Whether any law rule failed: the exit code of a run depends on it.
-    public var hasLawFailure: Bool { findings.contains { $0.status == .fail } }
-}
-
-/// The result of a run, in registry order.
-public struct AuditReport: Sendable {
-    public var toolVersion: String
-    public var checklist: Checklist
-    public var asOf: Date
-    public var source: String
-    public var agencies: [AgencyAudit]
-    /// What changed since `--baseline`, when given.
-    public var diff: BaselineDiff?
-    /// Waivers that had expired by the as-of day: they cover nothing and are listed for the officer.
-    public var expiredWaivers: [Waivers.Entry] = []
-
-    public init(toolVersion: String, checklist: Checklist, asOf: Date, source: String, agencies: [AgencyAudit]) {
-        self.toolVersion = toolVersion
-        self.checklist = checklist
-        self.asOf = asOf
-        self.source = source
-        self.agencies = agencies
-    }
-
-    public func count(_ status: FindingStatus) -> Int {
-        agencies.reduce(0) { $0 + $1.findings.filter { $0.status == status }.count }
-    }
-}
-
 /// Runs the pipeline for each agency: capture → extract → evaluate. Agencies are independent, so
 /// a few run at once; results come back in registry order whatever order they finish in.
 public struct Auditor: Sendable {
@@ -57,12 +21,16 @@ public struct Auditor: Sendable {
     /// Called after each agency with the number done and the audit just finished (for a progress bar).
     public var progress: (@Sendable (Int, AgencyAudit) -> Void)?
 
-    public func audit(_ agencies: [Agency], from source: some CaptureSource, asOf: Date) async -> [AgencyAudit] {
+    /// Audits `agencies` and hands each result to `record` as soon as it is finished (in finishing
+    /// order, with its index in `agencies`), keeping none: a national run streams into its journal.
+    /// `claims` are the pages several agencies of the whole registry declare, which a shard alone
+    /// cannot see. An error thrown by `record` stops the run; the agencies in flight are cancelled.
+    public func audit(_ agencies: [Agency], claims: [PageIdentity: [String]]? = nil, from source: some CaptureSource, asOf: Date,
+                      record: (Int, AgencyAudit) throws -> Void) async throws {
         let evaluator = Evaluator(checklist: checklist)
         let gatherer = self.gatherer, pageGatherer = self.pageGatherer, pageLimit = self.pageLimit, budget = self.agencyDeadline
-        let claims = AgencyFacts.claims(in: agencies)
-        var results = [AgencyAudit?](repeating: nil, count: agencies.count)
-        await withTaskGroup(of: (Int, AgencyAudit).self) { group in
+        let claims = claims ?? AgencyFacts.claims(in: agencies)
+        try await withThrowingTaskGroup(of: (Int, AgencyAudit).self) { group in
             var next = 0
             func startNext() {
                 guard next < agencies.count else { return }
@@ -86,13 +54,19 @@ public struct Auditor: Sendable {
             }
             for _ in 0..<concurrency { startNext() }
             var done = 0
-            for await (index, result) in group {
-                results[index] = result
+            while let (index, result) = try await group.next() {
+                try record(index, result)
                 done += 1
                 progress?(done, result)
                 startNext()
             }
         }
+    }
+
+    /// All results at once, in the order of `agencies`: for small runs and tests.
+    public func audit(_ agencies: [Agency], from source: some CaptureSource, asOf: Date) async -> [AgencyAudit] {
+        var results = [AgencyAudit?](repeating: nil, count: agencies.count)
+        try? await audit(agencies, from: source, asOf: asOf) { index, result in results[index] = result }
         return results.compactMap { $0 }
     }
 }

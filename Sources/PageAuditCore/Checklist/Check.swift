@@ -74,8 +74,46 @@ extension Check: Codable {
         try container.encode(parameters, forKey: .params)
     }
 
+    /// Reads back what `encode(to:)` wrote (a journal's header carries its checklist). Checklist
+    /// files are read by ChecklistLoader, which says where a mistake is; this only inverts `parameters`.
     public init(from decoder: Decoder) throws {
-        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "checks are read by ChecklistLoader"))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let kindName = try container.decode(String.self, forKey: .kind)
+        let params = try container.decode([String: String].self, forKey: .params)
+        func fail(_ what: String) -> DecodingError {
+            .dataCorrupted(.init(codingPath: container.codingPath, debugDescription: "check \(kindName): \(what)"))
+        }
+        func list<T: RawRepresentable>(_ name: String) throws -> [T] where T.RawValue == String {
+            try (params[name] ?? "").split(separator: ",").map { guard let value = T(rawValue: String($0)) else { throw fail("\(name) \($0)") }; return value }
+        }
+        func number(_ name: String) throws -> Int {
+            guard let value = params[name].flatMap({ Int($0) }) else { throw fail("\(name) is not a number") }
+            return value
+        }
+        guard let kind = CheckKind(rawValue: kindName) else { throw fail("unknown kind") }
+        switch kind {
+        case .siteExists: self = .siteExists
+        case .siteEmail: self = .siteEmail
+        case .siteContacts: self = .siteContacts(require: try list("require"))
+        case .siteLinksToPages: self = .siteLinksToPages(platforms: try list("platforms"))
+        case .siteLinkedPagesValid: self = .siteLinkedPagesValid(platforms: try list("platforms"))
+        case .sitePosWidget: self = .sitePosWidget
+        case .pageExists: self = .pageExists(platforms: try list("platforms"))
+        case .pageContacts: self = .pageContacts(require: try list("require"))
+        case .pageLinksSite: self = .pageLinksSite
+        case .pageDescription: self = .pageDescription(minLength: try number("minLength"))
+        case .pageGovMark: self = .pageGovMark
+        case .pagePosWidgets: self = .pagePosWidgets(minWidgets: try number("minWidgets"))
+        case .pagePostingCadence:
+            self = .pagePostingCadence(minPosts: try number("minPosts"), windowDays: try number("windowDays"), lookbackDays: try number("lookbackDays"))
+        case .pageFreshness: self = .pageFreshness(maxAgeDays: try number("maxAgeDays"))
+        case .pageCommentsOpen: self = .pageCommentsOpen
+        case .pageAddressMap: self = .pageAddressMap
+        case .pageDesign: self = .pageDesign(require: try list("require"))
+        case .crossMutualLinks: self = .crossMutualLinks(platforms: try list("platforms"))
+        case .crossRegistryMatchesSite: self = .crossRegistryMatchesSite
+        case .crossPageUnique: self = .crossPageUnique
+        }
     }
 
     enum CodingKeys: String, CodingKey { case kind, params }

@@ -81,7 +81,7 @@ public struct PageFacts: Sendable, Codable {
 }
 
 /// One official page of an agency: read, or not, and why.
-public enum PageObservation: Sendable {
+public enum PageObservation: Sendable, Codable {
     case read(PageFacts)
     case unreadable(PageIdentity, CaptureFailure)
 

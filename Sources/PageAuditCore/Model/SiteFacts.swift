@@ -76,7 +76,7 @@ public struct SiteFacts: Sendable, Codable {
 }
 
 /// The three states of a website: we were not told of one, we could not read it, or we did.
-public enum SiteObservation: Sendable {
+public enum SiteObservation: Sendable, Codable {
     case notDeclared
     case unreadable(CaptureFailure)
     case read(SiteFacts)

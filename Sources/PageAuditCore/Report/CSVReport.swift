@@ -28,11 +28,18 @@ public struct CSVReport {
     }
 
     public func render(_ report: AuditReport) -> Data {
-        var out = "\u{FEFF}" + line(header)
+        let sink = ReportSink.memory()
+        try? write(report, to: sink)
+        try? sink.finish()
+        return sink.written
+    }
+
+    /// Writes the rows agency by agency.
+    public func write(_ report: AuditReport, to sink: ReportSink) throws(ReportSink.Failure) {
+        try sink.write("\u{FEFF}" + line(header))
         for audit in report.agencies {
-            for finding in audit.findings { out += line(row(audit.agency, finding)) }
+            try sink.write(audit.findings.map { line(row(audit.agency, $0)) }.joined())
         }
-        return Data(out.utf8)
     }
 
     func row(_ agency: Agency, _ finding: Finding) -> [String] {

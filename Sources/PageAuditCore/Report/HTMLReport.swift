@@ -150,7 +150,7 @@ public struct HTMLReport {
     }
 
     /// Agencies with law failures first (most failures first), otherwise in registry order.
-    func tableOrder(_ agencies: [AgencyAudit]) -> [AgencyAudit] {
+    func tableOrder(_ agencies: some Collection<AgencyAudit>) -> [AgencyAudit] {
         agencies.enumerated().sorted { lhs, rhs in
             let l = lhs.element.findings.filter { $0.status == .fail }.count
             let r = rhs.element.findings.filter { $0.status == .fail }.count

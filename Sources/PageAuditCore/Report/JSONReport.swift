@@ -6,15 +6,43 @@ public enum JSONReport {
     public static let format = "pageaudit.report/1"
 
     public static func render(_ report: AuditReport) throws -> Data {
+        let sink = ReportSink.memory()
+        try write(report, to: sink)
+        try sink.finish()
+        return sink.written
+    }
+
+    /// Writes the document one agency at a time. The bytes are those of encoding the whole
+    /// document at once with sorted keys: "agencies" sorts first, so it is written first, each
+    /// entry encoded alone and indented to its depth, then the other keys.
+    public static func write(_ report: AuditReport, to sink: ReportSink) throws {
+        let encoder = encoder()
+        try sink.write("{\n  \"agencies\" : [")
+        var first = true
+        for audit in report.agencies {
+            let entry = String(decoding: try encoder.encode(AgencyEntry(audit)), as: UTF8.self)
+            // Encoded strings never hold a raw newline (it is escaped), so every newline is layout;
+            // the blank line of an empty array stays blank.
+            let indented = entry.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }
+            try sink.write((first ? "\n" : ",\n") + indented.joined(separator: "\n"))
+            first = false
+        }
+        try sink.write(first ? "\n\n  ]," : "\n  ],")
+        let rest = String(decoding: try encoder.encode(Document(report)), as: UTF8.self)
+        try sink.write(String(rest.dropFirst()) + "\n")
+    }
+
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(RFC3339.string(from: date))
         }
-        return try encoder.encode(Document(report))
+        return encoder
     }
 
+    /// Everything but the agencies.
     struct Document: Encodable {
         var format = JSONReport.format
         var tool: Tool
@@ -22,7 +50,6 @@ public enum JSONReport {
         var asOf: Date
         var source: String
         var totals: [String: Int]
-        var agencies: [AgencyEntry]
         var diff: DiffEntry?
         var expiredWaivers: [ExpiredWaiver]?
 
@@ -36,7 +63,6 @@ public enum JSONReport {
             asOf = report.asOf
             source = report.source
             totals = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0.rawValue, report.count($0)) })
-            agencies = report.agencies.map(AgencyEntry.init)
         }
     }
 

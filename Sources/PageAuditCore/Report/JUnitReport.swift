@@ -18,19 +18,29 @@ public struct JUnitReport {
     private func t(_ ru: String, _ en: String) -> String { language == .ru ? ru : en }
 
     public func render(_ report: AuditReport) -> Data {
-        let all = report.agencies.flatMap(\.findings)
+        let sink = ReportSink.memory()
+        try? write(report, to: sink)
+        try? sink.finish()
+        return sink.written
+    }
+
+    /// Writes suite by suite. The totals on `<testsuites>` come first in the file, so the agencies
+    /// are read twice: once to count, once to write.
+    public func write(_ report: AuditReport, to sink: ReportSink) throws(ReportSink.Failure) {
+        var tally = Tally()
+        for audit in report.agencies { tally.add(audit.findings.map(outcome)) }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         let suitesName = "pageaudit \(report.checklist.id) \(report.checklist.version)"
-        out += "<testsuites name=\"\(Self.attribute(suitesName))\"\(counts(all))>\n"
+        out += "<testsuites name=\"\(Self.attribute(suitesName))\"\(tally.attributes)>\n"
+        try sink.write(out)
         let timestamp = RFC3339.string(from: report.asOf)
         for audit in report.agencies {
             let name = "\(audit.agency.id) \(audit.agency.name)"
-            out += "  <testsuite name=\"\(Self.attribute(name))\"\(counts(audit.findings)) timestamp=\"\(timestamp)\">\n"
+            out = "  <testsuite name=\"\(Self.attribute(name))\"\(counts(audit.findings)) timestamp=\"\(timestamp)\">\n"
             for finding in audit.findings { out += testCase(audit.agency, finding) }
-            out += "  </testsuite>\n"
+            try sink.write(out + "  </testsuite>\n")
         }
-        out += "</testsuites>\n"
-        return Data(out.utf8)
+        try sink.write("</testsuites>\n")
     }
 
     private enum Outcome { case passed, failed, errored, skipped }
@@ -45,9 +55,27 @@ public struct JUnitReport {
     }
 
     private func counts(_ findings: [Finding]) -> String {
-        let outcomes = findings.map(outcome)
-        let count = { (wanted: Outcome) in outcomes.filter { $0 == wanted }.count }
-        return " tests=\"\(findings.count)\" failures=\"\(count(.failed))\" errors=\"\(count(.errored))\" skipped=\"\(count(.skipped))\""
+        var tally = Tally()
+        tally.add(findings.map(outcome))
+        return tally.attributes
+    }
+
+    private struct Tally {
+        var tests = 0, failed = 0, errored = 0, skipped = 0
+
+        mutating func add(_ outcomes: [Outcome]) {
+            tests += outcomes.count
+            for outcome in outcomes {
+                switch outcome {
+                case .failed: failed += 1
+                case .errored: errored += 1
+                case .skipped: skipped += 1
+                case .passed: break
+                }
+            }
+        }
+
+        var attributes: String { " tests=\"\(tests)\" failures=\"\(failed)\" errors=\"\(errored)\" skipped=\"\(skipped)\"" }
     }
 
     private func testCase(_ agency: Agency, _ finding: Finding) -> String {

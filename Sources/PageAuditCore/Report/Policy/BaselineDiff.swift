@@ -65,10 +65,12 @@ public struct BaselineDiff: Sendable {
     }
 
     /// The statuses of a report being produced now, in the same shape as a saved one.
-    public static func statuses(of audits: [AgencyAudit]) -> [String: [String: String]] {
-        Dictionary(uniqueKeysWithValues: audits.map { audit in
-            (audit.agency.id, Dictionary(uniqueKeysWithValues: audit.findings.map { ($0.ruleID, $0.status.rawValue) }))
-        })
+    public static func statuses(of audits: some Sequence<AgencyAudit>) -> [String: [String: String]] {
+        var result: [String: [String: String]] = [:]
+        for audit in audits {
+            result[audit.agency.id] = Dictionary(uniqueKeysWithValues: audit.findings.map { ($0.ruleID, $0.status.rawValue) })
+        }
+        return result
     }
 }
 

@@ -9,14 +9,19 @@ public enum ExitPolicy: String, Sendable, CaseIterable {
     /// Never fail for findings; only bad input or output does.
     case none
 
-    public func shouldFail(_ audits: [AgencyAudit], diff: BaselineDiff?) -> Bool {
-        let open = audits.flatMap(\.findings).filter { $0.waiver == nil }
+    /// Reads the agencies once, one at a time (they may come from a journal of any size).
+    public func shouldFail(_ audits: some Sequence<AgencyAudit>, diff: BaselineDiff?) -> Bool {
         switch self {
-        case .law: return open.contains { $0.status == .fail }
-        case .any: return open.contains { $0.status == .fail || $0.status == .warn }
+        case .law: return audits.contains { $0.findings.contains { $0.waiver == nil && $0.status == .fail } }
+        case .any: return audits.contains { $0.findings.contains { $0.waiver == nil && ($0.status == .fail || $0.status == .warn) } }
         case .new:
-            let waived = Set(audits.flatMap { audit in audit.findings.filter { $0.waiver != nil }.map { "\(audit.agency.id)|\($0.ruleID)" } })
-            return (diff?.entries ?? []).contains { $0.change == .new && !waived.contains("\($0.agency)|\($0.rule)") }
+            let new = (diff?.entries ?? []).filter { $0.change == .new }
+            guard !new.isEmpty else { return false }
+            var waived = Set<String>()
+            for audit in audits {
+                for finding in audit.findings where finding.waiver != nil { waived.insert("\(audit.agency.id)|\(finding.ruleID)") }
+            }
+            return new.contains { !waived.contains("\($0.agency)|\($0.rule)") }
         case .none: return false
         }
     }

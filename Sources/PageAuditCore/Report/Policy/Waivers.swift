@@ -15,7 +15,7 @@ public struct Waivers: Sendable {
     public var entries: [Entry]
     public static let format = "pageaudit.waivers/1"
 
-    public static func load(from url: URL, agencies: [Agency], checklist: Checklist) throws(JSONInputError) -> Waivers {
+    public static func load(from url: URL, agencyIDs: Set<String>, checklist: Checklist) throws(JSONInputError) -> Waivers {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw .syntax(message: "the waivers file cannot be read", at: SourceLocation(file: url.path, line: 1))
         }
@@ -23,7 +23,7 @@ public struct Waivers: Sendable {
         try root.rejectUnknownKeys(allowed: ["format", "waivers"])
         let format = try root.required("format")
         guard try format.string() == Self.format else { throw format.invalid("\"\(Self.format)\"") }
-        let agencyIDs = Set(agencies.map(\.id)), ruleIDs = Set(checklist.rules.map(\.id))
+        let ruleIDs = Set(checklist.rules.map(\.id))
         var entries: [Entry] = []
         for field in try root.required("waivers").array() {
             let object = try field.object()
@@ -41,19 +41,23 @@ public struct Waivers: Sendable {
         return Waivers(entries: entries)
     }
 
-    /// Marks the covered `fail` and `warn` findings; returns the waivers that had expired by the
-    /// as-of day (they cover nothing and are reported, so nobody relies on them unawares).
-    public func apply(to audits: inout [AgencyAudit], asOf: Date) -> [Entry] {
-        var expired: [Entry] = []
-        for entry in entries {
-            guard let index = audits.firstIndex(where: { $0.agency.id == entry.agency }) else { continue }
-            let today = Evaluator.calendarDay(of: asOf, in: audits[index].agency.timeZone)
-            guard entry.note.expires >= today else { expired.append(entry); continue }
-            for findingIndex in audits[index].findings.indices where audits[index].findings[findingIndex].ruleID == entry.rule
-                && [.fail, .warn].contains(audits[index].findings[findingIndex].status) {
-                audits[index].findings[findingIndex].waiver = entry.note
+    /// The waivers that had expired by the as-of day, in each agency's own time zone (`timeZone`
+    /// gives it, or nil for an agency not in the run): they cover nothing and are reported, so
+    /// nobody relies on them unawares.
+    public func expired(asOf: Date, timeZone: (String) -> TimeZone?) -> [Entry] {
+        entries.filter { entry in
+            guard let zone = timeZone(entry.agency) else { return false }
+            return entry.note.expires < Evaluator.calendarDay(of: asOf, in: zone)
+        }
+    }
+
+    /// Marks the `fail` and `warn` findings of `audit` that an unexpired waiver covers.
+    public func apply(to audit: inout AgencyAudit, asOf: Date) {
+        let today = Evaluator.calendarDay(of: asOf, in: audit.agency.timeZone)
+        for entry in entries where entry.agency == audit.agency.id && entry.note.expires >= today {
+            for index in audit.findings.indices where audit.findings[index].ruleID == entry.rule && [.fail, .warn].contains(audit.findings[index].status) {
+                audit.findings[index].waiver = entry.note
             }
         }
-        return expired
     }
 }
