@@ -9,6 +9,7 @@ enum Help {
     COMMANDS:
       audit                 Audit a registry against a checklist (default: the bundled demo set)
       check SITE            Self-check one agency live: its site and pages, with what to fix
+      merge JOURNAL...      One report from the journals of the shards of a run (audit --shard K/N)
       diff OLD NEW          What changed between two saved JSON reports
       snapshot import FILE  Add a page saved from a browser to a snapshot set
       checklist validate    Check a checklist file and report the exact place of any error
@@ -28,6 +29,7 @@ enum Help {
                            [--format text|json|csv|html|junit|markdown] [--lang ru|en] [--output FILE]
                            [--baseline FILE] [--waivers FILE] [--fail-on law|any|new|none]
                            [--contact-pages N] [--verbose] [--live …]
+                           [--journal FILE] [--resume] [--shard K/N] [--concurrency N]
 
     With no options, audits the bundled snapshots/demo set against checklists/270-fz.json.
 
@@ -50,6 +52,15 @@ enum Help {
                           at once over all hosts (default 16), one per host whatever N is
       --verbose           Text output: list passing and not-applicable findings too
       -h, --help          Show this help
+
+    LARGE RUNS:
+      --journal FILE      Append each finished agency to FILE (JSON lines) as it finishes; the report
+                          is rendered from it. Default: OUTPUT.journal.jsonl beside --output, or a
+                          temporary file (removed at the end) when the report goes to standard output
+      --resume            Continue the unfinished run of the journal (after a crash or kill -9): no
+                          finished agency is redone; the report equals an uninterrupted run's
+      --shard K/N         Audit only shard K of N (1 ≤ K ≤ N): the agencies whose id's FNV-1a 64-bit
+                          hash modulo N is K-1. Join the shards' journals with 'pageaudit merge'
 
     LIVE CAPTURE (--live; or --snapshots FILE.warc.gz to replay one offline, with --registry):
       --live              Capture the registry's sites and pages from the web now
@@ -90,9 +101,23 @@ enum Help {
     file's modification time. Nothing is written outside DIR.
     """
 
+    static let merge = """
+    USAGE: pageaudit merge JOURNAL... [--format FORMAT] [--lang ru|en] [--output FILE] [--baseline FILE]
+                           [--waivers FILE] [--fail-on law|any|new|none] [--delimiter D] [--verbose]
+
+    Renders one report from the journals of all N shards of one run (pageaudit audit --shard K/N
+    --journal FILE), exactly as the unsharded run would have. Refuses journals of different runs
+    (registry, checklist, as-of day, pageaudit version), unfinished ones (finish them with
+    --resume), and a missing or repeated shard. One journal of an unsharded run renders that run
+    again, in another format for instance. The options are those of audit.
+
+    EXIT CODES: as audit.
+    """
+
     static func text(for command: String) -> String {
         switch command {
         case "audit": audit
+        case "merge": merge
         case "check": check
         case "snapshot": snapshotImport
         case "checklist": checklistValidate
