@@ -79,12 +79,12 @@ struct AuditCommand {
         return code
     }
 
-    /// The journal: `--journal FILE`, else beside `--output` (`FILE.journal.jsonl`), else a
-    /// temporary file removed after the report (such a run cannot be resumed).
+    /// The journal: `--journal FILE`, else beside `--output` (`FILE.journal.jsonl`) when that is a
+    /// file, else a temporary file removed after the report (such a run cannot be resumed).
     private func openJournal(checklist: Checklist, registry: [Agency], shard: Shard?, agencies: Int,
                              setup: CaptureSetup, runStart: Date) throws -> (writer: JournalWriter, temporary: Bool) {
         let resume = arguments.has("--resume")
-        let named = arguments.value("--journal") ?? arguments.value("--output").map { $0 + ".journal.jsonl" }
+        let named = arguments.value("--journal") ?? arguments.value("--output").flatMap { Self.isFilePath($0) ? $0 + ".journal.jsonl" : nil }
         if resume && named == nil { throw JournalError.resumeWithoutJournal }
         let path = named ?? FileManager.default.temporaryDirectory.appendingPathComponent("pageaudit-\(getpid())-\(UUID().uuidString).journal.jsonl").path
         // An explicit --as-of must agree with a resumed journal's; without one, the journal's holds.
@@ -95,6 +95,12 @@ struct AuditCommand {
         let header = JournalHeader(tool: PageAuditVersion.current, checklist: checklist, asOf: asOf, source: setup.sourceName,
                                    registry: RegistryFingerprint(registry), shard: shard, agencies: agencies)
         return (try JournalWriter(path: path, header: header, resume: resume, source: setup.sourceName, now: runStart), named == nil)
+    }
+
+    /// Whether `path` is, or can become, a regular file: `--output /dev/null` gets no journal beside it.
+    static func isFilePath(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) != 0 || (status.st_mode & S_IFMT) == S_IFREG
     }
 
     static func parseAsOf(_ text: String) throws -> Date {

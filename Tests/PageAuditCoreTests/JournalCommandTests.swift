@@ -29,6 +29,12 @@ import Testing
         #expect(result.status == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
         #expect(try runPageAudit(["audit", "--resume"]).stderr.contains("--resume"), "nothing to resume without a journal")
+        let toDevice = try runPageAudit(["audit", "--format", "json", "--output", "/dev/null"], environment: ["TMPDIR": temporary.path])
+        #expect(toDevice.status == 1, "\(toDevice.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "/dev/null.journal.jsonl"), "no journal beside a device")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path).isEmpty)
+        var status = stat()
+        #expect(stat("/dev/null", &status) == 0 && (status.st_mode & S_IFMT) == S_IFCHR, "/dev/null is still a device")
     }
 
     /// A journal cut after five agencies with half a sixth line is resumed into the same report.
