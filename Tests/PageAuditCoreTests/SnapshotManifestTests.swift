@@ -106,3 +106,72 @@ import Testing
         #expect(scheme.reason == .httpStatus)
     }
 }
+
+/// The compact index a folder set keeps of its manifest instead of the entries themselves.
+@Suite struct ManifestIndexTests {
+    let rows = """
+    url\tfile\tcaptured_at\tstatus
+    # comment
+    https://adm.example.ru/\ta.html\t2026-11-20T10:00:00Z\t200
+    http://www.adm.example.ru/\tb.html\t2026-11-20T10:01:00Z\t200
+
+    https://adm.example.ru/contacts/\tc.html\t2026-11-20T10:02:00Z\t200
+    https://api.vk.com/method/groups.getById?group_ids=adm_example&v=5.199\tg.json\t2026-11-20T10:03:00Z\t200
+    https://api.vk.com/method/wall.get?domain=adm_example&count=100&v=5.199\tw.json\t2026-11-20T11:04:00Z\t200
+    https://other.example.ru/\t\t2026-11-20T10:05:00Z\t0\n
+    """
+
+    func write(_ text: String) throws -> String {
+        let path = try temporaryFolder("manifest").appendingPathComponent("manifest.tsv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// With the real hash and with one that makes every key collide, every lookup gives the entry
+    /// the in-memory parse gives, loose matches go to the first capture, and API answers are found.
+    @Test(arguments: [false, true]) func lookupsMatchTheParsedManifest(collide: Bool) throws {
+        let path = try write(rows)
+        let index: ManifestIndex
+        if collide { index = try ManifestIndex(path: path, hash: { _ in 7 }) } else { index = try ManifestIndex(path: path) }
+        let parsed = try SnapshotManifest.parse(rows, file: path)
+        #expect(index.count == parsed.count)
+        #expect(index.latestCaptureTime == parsed.map(\.capturedAt).max())
+        let exactKeys: (ManifestEntry) -> [String] = { [$0.address.description] }
+        for entry in parsed {
+            let found = index.entry(for: entry.address.description, in: index.exact, keysOf: exactKeys)
+            #expect(found == entry)
+        }
+        let loose = index.entry(for: WebAddress("https://www.adm.example.ru/")!.looseKey, in: index.loose, keysOf: { [$0.address.looseKey] })
+        #expect(loose?.file == "a.html", "the first capture wins a loose match")
+        let nowhere = index.entry(for: "https://nowhere.example/", in: index.exact, keysOf: exactKeys)
+        #expect(nowhere == nil)
+        let wall = try #require(WebAddress("https://api.vk.com/method/wall.get?domain=adm_example&count=20&v=5.199"))
+        let key = try #require(VKAPIAnswerKey.keys(of: wall).first)
+        let answer = index.entry(for: key, in: index.apiAnswers, keysOf: { VKAPIAnswerKey.keys(of: $0.address) })
+        #expect(answer?.file == "w.json")
+    }
+
+    @Test(arguments: [false, true]) func duplicatesAndBadRowsNameTheirLines(collide: Bool) throws {
+        let duplicate = try write(rows + "https://adm.example.ru/contacts/\td.html\t2026-11-20T10:02:00Z\t200\n")
+        let hash: @Sendable (String) -> UInt64
+        if collide { hash = { _ in 7 } } else { hash = { Shard.fnv1a64($0) } }
+        #expect(throws: SnapshotError.duplicateAddress("https://adm.example.ru/contacts/", at: SourceLocation(file: duplicate, line: 10),
+                                                       first: SourceLocation(file: duplicate, line: 6))) {
+            try ManifestIndex(path: duplicate, hash: hash)
+        }
+        let bad = try write(rows + "https://x.example.ru/\tx.html\tyesterday\t200\n")
+        #expect(throws: SnapshotError.badCaptureTime("yesterday", at: SourceLocation(file: bad, line: 10, column: 3))) { try ManifestIndex(path: bad, hash: hash) }
+        let binary = try write("url\tfile\tcaptured_at\tstatus\nhttps://a.ru/\t\u{FFFD}\t2026-11-20T10:00:00Z\t200\n")
+        try Data([0x68, 0x74, 0xFF, 0xFE, 0x0A]).append(toFile: binary)
+        #expect(throws: SnapshotError.manifestUnreadable(path: binary, detail: "line 3 is not UTF-8")) { try ManifestIndex(path: binary, hash: hash) }
+    }
+}
+
+extension Data {
+    func append(toFile path: String) throws {
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: self)
+        try handle.close()
+    }
+}

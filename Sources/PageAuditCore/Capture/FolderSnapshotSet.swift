@@ -4,10 +4,7 @@ import Foundation
 /// files. Reading it never touches the network.
 public struct FolderSnapshotSet: CaptureSource {
     public let folder: URL
-    public let entries: [ManifestEntry]
-    private let exact: [String: ManifestEntry]
-    private let loose: [String: ManifestEntry]
-    private let apiAnswers: [String: ManifestEntry]
+    private let index: ManifestIndex
 
     public init(folder: URL) throws(SnapshotError) {
         var isDirectory: ObjCBool = false
@@ -16,29 +13,12 @@ public struct FolderSnapshotSet: CaptureSource {
         }
         let manifestURL = folder.appendingPathComponent("manifest.tsv")
         guard FileManager.default.fileExists(atPath: manifestURL.path) else { throw .manifestMissing(path: manifestURL.path) }
-        let data: Data
-        do { data = try Data(contentsOf: manifestURL) } catch {
-            throw .manifestUnreadable(path: manifestURL.path, detail: error.localizedDescription)
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .manifestUnreadable(path: manifestURL.path, detail: "not UTF-8")
-        }
         self.folder = folder.standardizedFileURL
-        self.entries = try SnapshotManifest.parse(text, file: manifestURL.path)
-        var exact: [String: ManifestEntry] = [:], loose: [String: ManifestEntry] = [:]
-        for entry in entries {
-            exact[entry.address.description] = entry
-            // The first capture wins a loose match (http vs https, with or without www.).
-            if loose[entry.address.looseKey] == nil { loose[entry.address.looseKey] = entry }
-        }
-        self.exact = exact
-        self.loose = loose
-        var apiAnswers: [String: ManifestEntry] = [:]
-        for entry in entries {
-            for key in VKAPIAnswerKey.keys(of: entry.address) where apiAnswers[key] == nil { apiAnswers[key] = entry }
-        }
-        self.apiAnswers = apiAnswers
+        index = try ManifestIndex(path: manifestURL.path)
     }
+
+    /// How many captures the set holds.
+    public var captureCount: Int { index.count }
 
     /// The registry of the set: `registry.csv`, or `registry.json` when there is no CSV.
     public var registryFile: URL {
@@ -49,13 +29,16 @@ public struct FolderSnapshotSet: CaptureSource {
 
     /// The newest capture time in the set: the default "as of" instant of an offline audit, so that
     /// re-running it on the same evidence gives the same findings.
-    public var latestCaptureTime: Date? { entries.map(\.capturedAt).max() }
+    public var latestCaptureTime: Date? { index.latestCaptureTime }
 
     /// The stored capture of an address: exact match first, then ignoring the scheme and `www.`.
     /// VK API answers are found by method and group, whatever other parameters their URLs carry.
     public func entry(for address: WebAddress) -> ManifestEntry? {
-        exact[address.description] ?? loose[address.looseKey]
-            ?? VKAPIAnswerKey.keys(of: address).lazy.compactMap { apiAnswers[$0] }.first
+        index.entry(for: address.description, in: index.exact) { [$0.address.description] }
+            ?? index.entry(for: address.looseKey, in: index.loose) { [$0.address.looseKey] }
+            ?? VKAPIAnswerKey.keys(of: address).lazy.compactMap { key in
+                index.entry(for: key, in: index.apiAnswers) { VKAPIAnswerKey.keys(of: $0.address) }
+            }.first
     }
 
     public func capture(_ address: WebAddress) async -> Result<CapturedResponse, CaptureFailure> {
