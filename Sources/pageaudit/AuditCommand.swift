@@ -27,18 +27,19 @@ struct AuditCommand {
             guard let shard = Shard(text) else { throw Arguments.Failure.invalidValue("--shard", value: text, expected: "K/N with 1 ≤ K ≤ N, e.g. 3/8") }
             return shard
         }
-        let setup = try CaptureSetup.make(arguments, runStart: runStart, checklist: checklist, live: live)
-        let registry: [Agency]
+        let registry: Registry
         if let selfCheck {
-            registry = [selfCheck]
+            registry = Registry([selfCheck], file: "command line")
         } else {
-            guard let registryURL = arguments.value("--registry").map({ URL(fileURLWithPath: $0) }) ?? setup.defaultRegistry else {
+            let named = arguments.value("--registry").map { URL(fileURLWithPath: $0) }
+            guard let registryURL = try named ?? CaptureSetup.defaultRegistry(arguments, live: live) else {
                 throw Arguments.Failure.missingArgument("--registry FILE (a live run or a WARC archive carries no registry)")
             }
-            registry = try RegistryLoader.load(from: registryURL)
+            registry = try RegistryLoader.registry(from: registryURL)
         }
-        let positions = registry.indices.filter { shard?.contains(agencyID: registry[$0].id) ?? true }
-        let output = try ReportOutput(arguments, checklist: checklist, agencyIDs: Set(positions.map { registry[$0].id }),
+        let setup = try CaptureSetup.make(arguments, runStart: runStart, checklist: checklist, live: live)
+        let positions = registry.ids.indices.filter { shard?.contains(agencyID: registry.ids[$0]) ?? true }
+        let output = try ReportOutput(arguments, checklist: checklist, agencyIDs: Set(positions.map { registry.ids[$0] }),
                                       verbose: selfCheck != nil || arguments.has("--verbose"))
 
         var auditor = Auditor(checklist: checklist, gatherer: SiteFactsGatherer(contactPageLimit: contactPages))
@@ -61,10 +62,11 @@ struct AuditCommand {
             let bar = ProgressBar(total: positions.count)
             auditor.progress = { done, audit in bar.update(done: finished.count + done, audit: audit) }
         }
-        await setup.prepare(remaining.map { registry[$0] })
+        let agencies = registry.agencies(at: remaining)
+        await setup.prepare(agencies)
         let writer = journal.writer
         do {
-            try await auditor.audit(remaining.map { registry[$0] }, claims: AgencyFacts.claims(in: registry), from: setup.source, asOf: asOf) { index, audit in
+            try await auditor.audit(agencies, claims: registry.claims, from: setup.source, asOf: asOf) { index, audit in
                 try writer.append(position: remaining[index], audit: audit)
             }
         } catch {
@@ -81,7 +83,7 @@ struct AuditCommand {
 
     /// The journal: `--journal FILE`, else beside `--output` (`FILE.journal.jsonl`) when that is a
     /// file, else a temporary file removed after the report (such a run cannot be resumed).
-    private func openJournal(checklist: Checklist, registry: [Agency], shard: Shard?, agencies: Int,
+    private func openJournal(checklist: Checklist, registry: Registry, shard: Shard?, agencies: Int,
                              setup: CaptureSetup, runStart: Date) throws -> (writer: JournalWriter, temporary: Bool) {
         let resume = arguments.has("--resume")
         let named = arguments.value("--journal") ?? arguments.value("--output").flatMap { Self.isFilePath($0) ? $0 + ".journal.jsonl" : nil }
@@ -93,7 +95,7 @@ struct AuditCommand {
             asOf = recorded
         }
         let header = JournalHeader(tool: PageAuditVersion.current, checklist: checklist, asOf: asOf, source: setup.sourceName,
-                                   registry: RegistryFingerprint(registry), shard: shard, agencies: agencies)
+                                   registry: registry.fingerprint, shard: shard, agencies: agencies)
         return (try JournalWriter(path: path, header: header, resume: resume, source: setup.sourceName, now: runStart), named == nil)
     }
 

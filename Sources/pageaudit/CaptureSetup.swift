@@ -6,27 +6,37 @@ import PageAuditCore
 struct CaptureSetup {
     var source: any CaptureSource
     var sourceName: String
-    /// The registry to use when the command line names none.
-    var defaultRegistry: URL?
     var defaultAsOf: Date?
     /// Called with the registry before the audit starts (a live run batches its VK API requests).
-    var prepare: ([Agency]) async -> Void = { _ in }
+    var prepare: (Registry.Agencies) async -> Void = { _ in }
     /// Called once the audit is over: closes the archive (the client's thread stops by itself when idle).
     var finish: () async -> [String] = { [] }
 
     static let vkTokenVariable = "PAGEAUDIT_VK_TOKEN"
+
+    /// The registry to use when the command line names none, known before any capture is read:
+    /// the registry is loaded first, while memory holds nothing else.
+    static func defaultRegistry(_ arguments: Arguments, live: Bool) throws -> URL? {
+        guard !live && !arguments.has("--live") else { return nil }
+        let path = arguments.value("--snapshots").map { URL(fileURLWithPath: $0) } ?? BundledFiles.locate("snapshots/demo")
+        if path.pathExtension.lowercased() == "warc" || path.lastPathComponent.lowercased().hasSuffix(".warc.gz") { return nil }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw SnapshotError.folderMissing(path: path.path)
+        }
+        return FolderSnapshotSet.registryFile(in: path)
+    }
 
     static func make(_ arguments: Arguments, runStart: Date, checklist: Checklist, live forced: Bool = false) throws -> CaptureSetup {
         if forced || arguments.has("--live") { return try live(arguments, runStart: runStart, checklist: checklist) }
         let path = arguments.value("--snapshots").map { URL(fileURLWithPath: $0) } ?? BundledFiles.locate("snapshots/demo")
         if path.pathExtension.lowercased() == "warc" || path.lastPathComponent.lowercased().hasSuffix(".warc.gz") {
             let archive = try WARCArchive(file: path)
-            return CaptureSetup(source: RedirectFollower(ArchiveReplay(archive)), sourceName: path.lastPathComponent, defaultRegistry: nil,
+            return CaptureSetup(source: RedirectFollower(ArchiveReplay(archive)), sourceName: path.lastPathComponent,
                                 defaultAsOf: archive.recordedAsOf ?? archive.latestCaptureTime)
         }
         let snapshots = try FolderSnapshotSet(folder: path)
-        return CaptureSetup(source: RedirectFollower(snapshots), sourceName: path.lastPathComponent,
-                            defaultRegistry: snapshots.registryFile, defaultAsOf: snapshots.latestCaptureTime)
+        return CaptureSetup(source: RedirectFollower(snapshots), sourceName: path.lastPathComponent, defaultAsOf: snapshots.latestCaptureTime)
     }
 
     private static func live(_ arguments: Arguments, runStart: Date, checklist: Checklist) throws -> CaptureSetup {
@@ -65,7 +75,7 @@ struct CaptureSetup {
         let client = CurlClient(limits: limits)
         let live = LiveCapture(client: client, politeness: Politeness(perHost: 1, total: try concurrency(arguments) ?? 16, minimumInterval: interval),
                                recorder: recorder, settings: settings)
-        return CaptureSetup(source: RedirectFollower(live), sourceName: "live → \(warcFile.path)", defaultRegistry: nil,
+        return CaptureSetup(source: RedirectFollower(live), sourceName: "live → \(warcFile.path)",
                             defaultAsOf: runStart, prepare: { agencies in
                                 // clubN is asked by number, a screen name by name, as the page reader will ask.
                                 let groups = agencies.flatMap(\.declaredPages).compactMap(\.identity).filter { $0.platform == .vk }

@@ -16,6 +16,23 @@ import Testing
         #expect(agency.declaredPages.compactMap(\.identity?.key) == ["vk.com/club123", "vk.com/club456", "ok.ru/group/7", "t.me/mininfo"])
     }
 
+    /// A registry keeps only where each row is and rebuilds agencies from their rows: rows that span
+    /// lines, quotes, CRLF and a BOM must come back exactly, with their places, claims and fingerprint.
+    @Test func agenciesRebuiltFromTheirRowsAreTheCheckedOnes() throws {
+        let csv = "\u{FEFF}\(header)\r\n\r\na;\"Администрация\r\n\"\"Лесное\"\"\";municipal;;;;vk.com/shared;;;\r\n"
+            + "b;Школа №1;subordinate;;Asia/Omsk;school.example.ru;https://vk.com/shared club7;;;\r\n\"c\";Суд;court;;;;club7;;;"
+        let registry = try RegistryLoader.csvRegistry(csv, file: "r.csv")
+        let agencies = Array(registry.agencies(at: [0, 1, 2]))
+        #expect(agencies.map(\.name) == ["Администрация\r\n\"Лесное\"", "Школа №1", "Суд"])
+        #expect(agencies.map(\.source.line) == [3, 5, 6])
+        #expect(registry.ids == ["a", "b", "c"])
+        #expect(registry.agency(at: 2).declaredPages.first?.identity?.key == "vk.com/club7")
+        #expect(registry.claims == AgencyFacts.claims(in: agencies))
+        #expect(registry.claims.count == 2)
+        #expect(registry.fingerprint == RegistryFingerprint(agencies))
+        #expect(Registry(agencies, file: "r.csv").fingerprint == registry.fingerprint)
+    }
+
     @Test func idnWebsiteIsPunycodeInsideAndUnicodeForPeople() throws {
         let agencies = try RegistryLoader.parseCSV("id,name,kind,website\na,Администрация,municipal,https://администрация-посёлка.рф\n", file: "r.csv")
         let website = try #require(agencies.first?.website)

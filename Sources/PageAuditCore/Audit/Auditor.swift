@@ -25,11 +25,13 @@ public struct Auditor: Sendable {
     /// order, with its index in `agencies`), keeping none: a national run streams into its journal.
     /// `claims` are the pages several agencies of the whole registry declare, which a shard alone
     /// cannot see. An error thrown by `record` stops the run; the agencies in flight are cancelled.
-    public func audit(_ agencies: [Agency], claims: [PageIdentity: [String]]? = nil, from source: some CaptureSource, asOf: Date,
-                      record: (Int, AgencyAudit) throws -> Void) async throws {
+    public func audit<Agencies: RandomAccessCollection & Sendable>(
+        _ agencies: Agencies, claims: [PageIdentity: [String]]? = nil, from source: some CaptureSource, asOf: Date,
+        record: (Int, AgencyAudit) throws -> Void
+    ) async throws where Agencies.Element == Agency, Agencies.Index == Int {
         let evaluator = Evaluator(checklist: checklist)
         let gatherer = self.gatherer, pageGatherer = self.pageGatherer, pageLimit = self.pageLimit, budget = self.agencyDeadline
-        let claims = claims ?? AgencyFacts.claims(in: agencies)
+        let claims = claims ?? AgencyFacts.claims(in: Array(agencies))
         try await withThrowingTaskGroup(of: (Int, AgencyAudit).self) { group in
             var next = 0
             func startNext() {

@@ -21,7 +21,9 @@ public struct FolderSnapshotSet: CaptureSource {
     public var captureCount: Int { index.count }
 
     /// The registry of the set: `registry.csv`, or `registry.json` when there is no CSV.
-    public var registryFile: URL {
+    public var registryFile: URL { Self.registryFile(in: folder) }
+
+    public static func registryFile(in folder: URL) -> URL {
         let csv = folder.appendingPathComponent("registry.csv")
         let json = folder.appendingPathComponent("registry.json")
         return !FileManager.default.fileExists(atPath: csv.path) && FileManager.default.fileExists(atPath: json.path) ? json : csv

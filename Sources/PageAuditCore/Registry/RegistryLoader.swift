@@ -12,12 +12,18 @@ public enum RegistryLoader {
     static let requiredColumns = ["id", "name", "kind"]
 
     public static func load(from url: URL) throws(RegistryError) -> [Agency] {
+        let registry = try registry(from: url)
+        return registry.agencies(at: Array(0..<registry.count)).map { $0 }
+    }
+
+    /// The registry at `url`, every row checked.
+    public static func registry(from url: URL) throws(RegistryError) -> Registry {
         guard FileManager.default.fileExists(atPath: url.path) else { throw .fileMissing(path: url.path) }
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw .unreadable(path: url.path, detail: error.localizedDescription) }
         let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1251) ?? ""
-        if url.pathExtension.lowercased() == "json" { return try parseJSON(text, file: url.path) }
-        return try parseCSV(text, file: url.path)
+        if url.pathExtension.lowercased() == "json" { return Registry(try parseJSON(text, file: url.path), file: url.path) }
+        return try csvRegistry(text, file: url.path)
     }
 
     /// One agency described on the command line (`pageaudit check`), validated like a registry row;
@@ -29,40 +35,77 @@ public enum RegistryLoader {
     }
 
     public static func parseCSV(_ text: String, file: String) throws(RegistryError) -> [Agency] {
+        let registry = try csvRegistry(text, file: file)
+        return registry.agencies(at: Array(0..<registry.count)).map { $0 }
+    }
+
+    /// Checks every row in one pass, keeping only where each row is.
+    static func csvRegistry(_ text: String, file: String) throws(RegistryError) -> Registry {
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        let records: [CSVRecord]
+        var names: [String]?
+        var rows: [Registry.CSVRow] = []
+        var failure: RegistryError?
+        var seen: [String: SourceLocation] = [:]
+        var summary = Registry.Summary()
+        let delimiter = CSVReader.guessDelimiter(in: body)
         do {
-            records = try CSVReader.records(in: body, delimiter: CSVReader.guessDelimiter(in: body))
+            try CSVReader.forEachRecord(in: body, delimiter: delimiter) { record, range in
+                do throws(RegistryError) {
+                    guard let known = names else {
+                        let header = record.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                        for column in requiredColumns where !header.contains(column) {
+                            throw .missingColumn(name: column, found: header, at: SourceLocation(file: file, line: record.line))
+                        }
+                        names = header
+                        return true
+                    }
+                    let agency = try agency(from: record, names: known, file: file)
+                    let idLocation = SourceLocation(file: file, line: record.line, column: record.columns[known.firstIndex(of: "id")!])
+                    if let first = seen[agency.id] { throw .duplicateID(agency.id, at: idLocation, first: first) }
+                    seen[agency.id] = idLocation
+                    rows.append(Registry.CSVRow(range: range, line: record.line))
+                    summary.add(agency)
+                    return true
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
         } catch {
             switch error {
             case .unterminatedQuote(let line, let column): throw .unterminatedQuote(at: SourceLocation(file: file, line: line, column: column))
             case .textAfterClosingQuote(let line, let column): throw .textAfterQuote(at: SourceLocation(file: file, line: line, column: column))
             }
         }
-        guard let header = records.first else { throw .empty(path: file) }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        for column in requiredColumns where !names.contains(column) {
-            throw .missingColumn(name: column, found: names, at: SourceLocation(file: file, line: header.line))
+        if let failure { throw failure }
+        guard let names else { throw .empty(path: file) }
+        return Registry(csv: body, delimiter: delimiter, names: names, rows: rows, file: file, summary: summary)
+    }
+
+    /// One registry row (after the header) as an agency, checked.
+    static func agency(from record: CSVRecord, names: [String], file: String) throws(RegistryError) -> Agency {
+        let location = SourceLocation(file: file, line: record.line)
+        if record.fields.count > names.count, record.fields[names.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw .tooManyFields(expected: names.count, found: record.fields.count, at: location)
         }
-        var agencies: [Agency] = []
-        var seen: [String: SourceLocation] = [:]
-        let validator = AgencyRecordValidator()
-        for record in records.dropFirst() {
-            let location = SourceLocation(file: file, line: record.line)
-            if record.fields.count > names.count, record.fields[names.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                throw .tooManyFields(expected: names.count, found: record.fields.count, at: location)
-            }
-            var values: [String: AgencyRecordValidator.Value] = [:]
-            for (index, name) in names.enumerated() where columns.contains(name) && index < record.fields.count {
-                values[name] = .init(text: record.fields[index].trimmingCharacters(in: .whitespacesAndNewlines),
-                                     location: SourceLocation(file: file, line: record.line, column: record.columns[index]))
-            }
-            let agency = try validator.agency(from: values, record: location)
-            if let first = seen[agency.id] { throw .duplicateID(agency.id, at: values["id"]!.location, first: first) }
-            seen[agency.id] = values["id"]!.location
-            agencies.append(agency)
+        var values: [String: AgencyRecordValidator.Value] = [:]
+        for (index, name) in names.enumerated() where columns.contains(name) && index < record.fields.count {
+            values[name] = .init(text: record.fields[index].trimmingCharacters(in: .whitespacesAndNewlines),
+                                 location: SourceLocation(file: file, line: record.line, column: record.columns[index]))
         }
-        return agencies
+        return try AgencyRecordValidator().agency(from: values, record: location)
+    }
+
+    /// The agency of a row found by an earlier pass over `text`.
+    static func agency(inRowAt row: Registry.CSVRow, of text: String, delimiter: Unicode.Scalar, names: [String], file: String) throws -> Agency {
+        var found: CSVRecord?
+        try CSVReader.forEachRecord(in: String(text[row.range]), delimiter: delimiter) { record, _ in
+            found = record
+            return false
+        }
+        guard var record = found else { throw RegistryError.empty(path: file) }
+        record.line += row.line - 1
+        return try agency(from: record, names: names, file: file)
     }
 
     public static func parseJSON(_ text: String, file: String) throws(RegistryError) -> [Agency] {

@@ -28,11 +28,27 @@ public enum CSVReader {
 
     public static func records(in text: String, delimiter: Unicode.Scalar) throws(Failure) -> [CSVRecord] {
         var records: [CSVRecord] = []
+        try forEachRecord(in: text, delimiter: delimiter) { record, _ in
+            records.append(record)
+            return true
+        }
+        return records
+    }
+
+    /// Hands over each record as it is read, with the range of `text` it was read from, keeping
+    /// none: a national registry is checked in one pass without holding all its records. Reading
+    /// stops when `body` returns false.
+    public static func forEachRecord(in text: String, delimiter: Unicode.Scalar,
+                                     _ body: (CSVRecord, Range<String.Index>) -> Bool) throws(Failure) {
         var fields: [String] = [], columns: [Int] = []
         var field = String.UnicodeScalarView()
         var line = 1, column = 1, recordLine = 1, fieldColumn = 1
         var inQuotes = false, afterClosingQuote = false, quoteLine = 1, quoteColumn = 1
         var previousWasCR = false
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        var recordStart: String.Index?
+        var stopped = false
 
         func endField() {
             fields.append(String(field)); columns.append(fieldColumn)
@@ -43,16 +59,20 @@ public enum CSVReader {
             endField()
             // A line with nothing on it is not a record.
             if !(fields.count == 1 && fields[0].isEmpty) {
-                records.append(CSVRecord(line: recordLine, fields: fields, columns: columns))
+                stopped = !body(CSVRecord(line: recordLine, fields: fields, columns: columns), (recordStart ?? index)..<index)
             }
             fields = []; columns = []
+            recordStart = nil
         }
 
-        for scalar in text.unicodeScalars {
+        while index < scalars.endIndex && !stopped {
+            let scalar = scalars[index]
             defer {
                 if scalar == "\n" || (scalar == "\r") { line += scalar == "\n" && previousWasCR ? 0 : 1; column = 1 } else { column += 1 }
                 previousWasCR = scalar == "\r"
+                index = scalars.index(after: index)
             }
+            if recordStart == nil && !(scalar == "\n" && previousWasCR) { recordStart = index }
             if inQuotes {
                 if scalar == "\"" { inQuotes = false; afterClosingQuote = true } else { field.append(scalar) }
                 continue
@@ -79,8 +99,8 @@ public enum CSVReader {
                 field.append(scalar)
             }
         }
+        if stopped { return }
         if inQuotes { throw .unterminatedQuote(line: quoteLine, column: quoteColumn) }
         if !field.isEmpty || !fields.isEmpty || afterClosingQuote { endRecord() }
-        return records
     }
 }

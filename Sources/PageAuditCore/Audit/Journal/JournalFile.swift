@@ -105,20 +105,21 @@ public struct Resumption: Codable, Sendable {
 }
 
 /// Status counts of one agency's findings (waivers do not change a status, so they hold after them).
+/// Inline, not an array: a national run keeps one per agency.
 struct StatusCounts: Sendable {
-    var counts = [Int](repeating: 0, count: FindingStatus.allCases.count)
+    private var counts = SIMD8<Int32>()
 
     init() {}
 
     init(_ audit: AgencyAudit) {
-        for finding in audit.findings { counts[FindingStatus.allCases.firstIndex(of: finding.status)!] += 1 }
+        for finding in audit.findings { counts[Self.slot(finding.status)] += 1 }
     }
 
-    subscript(status: FindingStatus) -> Int { counts[FindingStatus.allCases.firstIndex(of: status)!] }
+    subscript(status: FindingStatus) -> Int { Int(counts[Self.slot(status)]) }
 
-    mutating func add(_ other: StatusCounts) {
-        for index in counts.indices { counts[index] += other.counts[index] }
-    }
+    mutating func add(_ other: StatusCounts) { counts &+= other.counts }
+
+    private static func slot(_ status: FindingStatus) -> Int { FindingStatus.allCases.firstIndex(of: status)! }
 }
 
 /// Reads a file line by line in large blocks, so a journal of gigabytes needs only a block of memory.

@@ -69,13 +69,40 @@ public struct RegistryFingerprint: Codable, Sendable, Equatable {
     public var sha256: String
 
     public init(_ registry: [Agency]) {
-        var text = ""
-        for agency in registry {
+        var builder = Builder()
+        for agency in registry { builder.add(agency) }
+        self = builder.result
+    }
+
+    init(agencies: Int, sha256: String) {
+        self.agencies = agencies
+        self.sha256 = sha256
+    }
+
+    /// Hashes the agencies' fields a megabyte at a time (the digest of the chunks' digests), so a
+    /// national registry is never held as one text.
+    struct Builder {
+        private var count = 0
+        private var chunk = ""
+        private var digests = ""
+
+        mutating func add(_ agency: Agency) {
             let fields = [agency.id, agency.name, agency.kind.rawValue, agency.region ?? "", agency.timeZoneIdentifier,
                           agency.website?.displayString ?? ""] + agency.declaredPages.map(\.written)
-            text += fields.joined(separator: "\t") + "\n"
+            chunk += fields.joined(separator: "\t") + "\n"
+            count += 1
+            if chunk.utf8.count >= 1 << 20 { flush() }
         }
-        agencies = registry.count
-        sha256 = SHA256Digest.label(of: Data(text.utf8))
+
+        private mutating func flush() {
+            digests += SHA256Digest.label(of: Data(chunk.utf8)) + "\n"
+            chunk = ""
+        }
+
+        var result: RegistryFingerprint {
+            var copy = self
+            copy.flush()
+            return RegistryFingerprint(agencies: count, sha256: SHA256Digest.label(of: Data(copy.digests.utf8)))
+        }
     }
 }
