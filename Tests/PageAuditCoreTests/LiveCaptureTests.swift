@@ -178,3 +178,17 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 5)
     }
 }
+
+@Suite struct VKRateLimitDetectionTests {
+    @Test func errorSixIsRecognisedCompactIndentedAndOnlyAsSix() throws {
+        let fixture = try Data(contentsOf: repositoryRoot.appendingPathComponent("Tests/PageAuditCoreTests/Fixtures/handmade-vk-api/error-6-too-many-requests.json"))
+        #expect(LiveCapture.isVKRateLimit(body: fixture))
+        #expect(LiveCapture.isVKRateLimit(body: Data("{\"error\":{\"error_code\":6,\"error_msg\":\"Too many requests per second\"}}".utf8)))
+        for other in ["{\"error\":{\"error_code\":61}}", "{\"error\":{\"error_code\":5}}", "{\"response\":[]}", "",
+                      "<html>\"error_code\"</html>", "\"error_code\": 6" + String(repeating: " ", count: 0) + "0"] {
+            #expect(!LiveCapture.isVKRateLimit(body: Data(other.utf8)), "\(other)")
+        }
+        let late = Data((String(repeating: " ", count: 5000) + "{\"error\":{\"error_code\":6}}").utf8)
+        #expect(!LiveCapture.isVKRateLimit(body: late), "only the first 4 KB are looked at")
+    }
+}

@@ -194,9 +194,19 @@ public final class LiveCapture: CaptureSource, @unchecked Sendable {
     }
 
     /// VK answers rate limiting (error 6) with HTTP 200.
+    /// Whether the answer is VK's error 6 ("too many requests per second"), compact or indented.
+    /// Runs on every response, so it looks at the first 4 KB as bytes and decodes nothing.
     static func isVKRateLimit(_ raw: RawHTTPResponse) -> Bool {
-        raw.body.count < 4096 && String(decoding: raw.body, as: UTF8.self).contains("\"error_code\":6")
-            || String(decoding: raw.body.prefix(4096), as: UTF8.self).contains("\"error_code\": 6")
+        isVKRateLimit(body: raw.body)
+    }
+
+    static func isVKRateLimit(body: Data) -> Bool {
+        let head = body.prefix(4096)
+        guard let key = head.range(of: Data("\"error_code\"".utf8)) else { return false }
+        let rest = head[key.upperBound...].drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3A }
+        guard rest.first == 0x36 else { return false }
+        let after = rest.dropFirst().first
+        return after.map { !(0x30...0x39).contains($0) } ?? true
     }
 
     /// Retry-After in seconds, from either of its forms (delta seconds or an HTTP date).
