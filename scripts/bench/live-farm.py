@@ -24,6 +24,8 @@ serve
     per host:  /robots.txt     "User-agent: *" / "Allow: /" (allow all, no Crawl-delay)
     API host:  /method/groups.getById?group_ids=a,b,...   (names or numbers, batched)
                /method/wall.get?owner_id=-ID | domain=NAME
+               (the answers of generate-set.py, as compact one-line JSON like api.vk.com's;
+               --api-json pretty indents them as the offline set stores them)
                /robots.txt (allow all)
     other pages of an agency's menu and news list (/section-N/, /press/news/N/, /docs/ ...): a generic
     inner page; anything else: 404.
@@ -145,7 +147,9 @@ def prefixed(html, prefix):
 
 
 class Content:
-    def __init__(self, hosts, rounds, port, scenario, page, seed):
+    def __init__(self, hosts, rounds, port, scenario, page, seed, api_json="compact"):
+        # api.vk.com answers compact JSON on one line; "pretty" re-indents it (as the offline set stores it).
+        self.indent = 2 if api_json == "pretty" else None
         gen = load_generator()
         pools = gen.Pools(seed)
         self.port = port
@@ -183,7 +187,8 @@ class Content:
                     group["links"] = [{"id": 1, "url": site.rstrip("/") + "/" + a["contacts_path"].lstrip("/"), "name": "Контакты"}]
                     self.groups[str(a["group_id"])] = group
                     self.groups[a["screen"].lower()] = group
-                    wall = response_bytes(200, gen.vk_wall(a), "application/json; charset=utf-8")
+                    wall = response_bytes(200, json.dumps(json.loads(gen.vk_wall(a)), ensure_ascii=False, indent=self.indent),
+                                          "application/json; charset=utf-8")
                     self.walls["-%d" % a["group_id"]] = wall
                     self.walls[a["screen"].lower()] = wall
                 self.rows.append([a["id"], a["name"], a["kind"], a["region"], a["tz"], site,
@@ -207,7 +212,7 @@ class Content:
             ids = [x.strip().lower() for x in raw.split(",") if x.strip()]
             ids = [x[4:] if re.fullmatch(r"club\d+", x) else x for x in ids]
             found = [self.groups[x] for x in ids if x in self.groups]
-            return response_bytes(200, json.dumps({"response": {"groups": found, "profiles": []}}, ensure_ascii=False),
+            return response_bytes(200, json.dumps({"response": {"groups": found, "profiles": []}}, ensure_ascii=False, indent=self.indent),
                                   "application/json; charset=utf-8")
         if parts.path == "/method/wall.get":
             key = (query.get("owner_id") or query.get("domain") or [""])[0].strip().lower()
@@ -348,7 +353,7 @@ def cmd_serve(args):
         raise SystemExit("--hosts must be 1..253 (127.0.0.2 ... 127.0.0.254)")
     port, socks = bind_all(args.hosts, args.port)
     t = time.time()
-    content = Content(args.hosts, args.rounds, port, args.scenario, args.page, args.seed)
+    content = Content(args.hosts, args.rounds, port, args.scenario, args.page, args.seed, args.api_json)
     built = time.time() - t
     if args.registry:
         with open(args.registry, "w", encoding="utf-8", newline="") as f:
@@ -529,6 +534,12 @@ def cmd_analyze(args):
                 min_gap_api = gap if min_gap_api is None else min(min_gap_api, gap)
             else:
                 min_gap = gap if min_gap is None else min(min_gap, gap)
+    # Requests in flight at once over all hosts, as the farm saw them (at most C expected).
+    events = sorted([(r[2], 1) for r in rows] + [(r[3], -1) for r in rows])
+    in_flight = max_in_flight = 0
+    for _, step in events:
+        in_flight += step
+        max_in_flight = max(max_in_flight, in_flight)
     first = min(r[2] for r in rows)
     last = max(r[3] for r in rows)
     window = last - first
@@ -552,7 +563,7 @@ def cmd_analyze(args):
         "bound_concurrency_s": round(len(rows) * latency / min(args.concurrency, len(chains)), 3),
         "bound_api_s": round(api_requests * max(latency, args.api_interval), 3),
         "bound_host_chain_s": round(max(chains.values()) * max(latency, args.interval), 3),
-        "overlaps": overlaps,
+        "overlaps": overlaps, "max_in_flight": max_in_flight,
         "min_start_gap_s": round(min_gap, 4) if min_gap is not None else None,
         "min_start_gap_api_s": round(min_gap_api, 4) if min_gap_api is not None else None,
         "farm_answer_ms_median": round(1000 * durations[len(durations) // 2], 1),
@@ -572,6 +583,8 @@ def main():
     s.add_argument("--scenario", choices=["full", "linked", "web"], default="web")
     s.add_argument("--page", choices=["bitrix", "small"], default="bitrix")
     s.add_argument("--seed", type=int, default=1)
+    s.add_argument("--api-json", choices=["compact", "pretty"], default="compact",
+                   help="VK API answers on one line as api.vk.com sends them (default), or indented")
     s.add_argument("--port", type=int, default=0)
     s.add_argument("--procs", type=int, default=1)
     s.add_argument("--log", required=True)

@@ -3,7 +3,7 @@
 #
 #   scripts/bench/live.sh [--hosts 200] [--rounds 5] [--latency-ms 50] [--interval 0.05]
 #                         [--concurrency "16 64 256"] [--scenarios "web linked"] [--tools "pageaudit scrapy"]
-#                         [--repeat 1] [--page bitrix|small] [--no-build] [--perf]
+#                         [--repeat 1] [--page bitrix|small] [--api-json compact|pretty] [--no-build] [--perf]
 #
 # For each scenario, concurrency C, tool and repetition it
 #   1. starts a fresh farm (scripts/bench/live-farm.py serve: HOSTS hosts on 127.0.0.2..., the fake
@@ -39,6 +39,7 @@ SCENARIOS="web linked"
 TOOLS="pageaudit scrapy"
 REPEAT=1
 PAGE=bitrix
+API_JSON=compact
 BUILD=1
 PERF=0
 SCRAPY_VERSION=2.19.0
@@ -53,6 +54,7 @@ while [ $# -gt 0 ]; do
         --tools) TOOLS="$2"; shift ;;
         --repeat) REPEAT="$2"; shift ;;
         --page) PAGE="$2"; shift ;;
+        --api-json) API_JSON="$2"; shift ;;
         --no-build) BUILD=0 ;;
         --perf) PERF=1 ;;
         -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
@@ -92,7 +94,7 @@ now() { python3 -c 'import time; print("%.6f" % time.time())'; }
 FARM_PID=""
 stop_farm() {
     if [ -n "$FARM_PID" ]; then
-        exec 3>&- 2>/dev/null || true
+        exec 3>&-             || true
         for _ in $(seq 50); do kill -0 "$FARM_PID" 2>/dev/null || break; sleep 0.1; done
         kill "$FARM_PID" 2>/dev/null || true
         wait "$FARM_PID" 2>/dev/null || true
@@ -107,7 +109,7 @@ start_farm() {
     REG="$OUT/$tag.registry.csv"; LOG="$OUT/$tag.farm.log"
     rm -f "$OUT/$tag.fifo"; mkfifo "$OUT/$tag.fifo"
     python3 scripts/bench/live-farm.py serve --hosts "$HOSTS" --rounds "$ROUNDS" --latency-ms "$LATENCY_MS" \
-        --scenario "$scenario" --page "$PAGE" --log "$LOG" --registry "$REG" \
+        --scenario "$scenario" --page "$PAGE" --api-json "$API_JSON" --log "$LOG" --registry "$REG" \
         < "$OUT/$tag.fifo" > "$OUT/$tag.farm.out" 2> "$OUT/$tag.farm.err" &
     FARM_PID=$!
     exec 3> "$OUT/$tag.fifo"
@@ -168,13 +170,16 @@ for SCENARIO in $SCENARIOS; do
                 if [ "$RC" != 0 ]; then echo "$TOOL failed ($RC):" >&2; tail -20 "$OUT/$TAG.stderr" >&2; exit 1; fi
                 A=$(python3 scripts/bench/live-farm.py analyze --log "$LOG" --concurrency "$C" --latency-ms "$LATENCY_MS" \
                     --interval "$INTERVAL" --api-interval "$API_INTERVAL" --t0 "$T_START" --t1 "$T_END")
-                ROW=$(python3 - "$A" "$SCENARIO" "$TOOL" "$C" "$REP" "$T_START" "$T_END" "$(elapsed_s "$TIMEF")" "$(maxrss_kb "$TIMEF")" "$(cpu_s "$TIMEF")" "$F0" "$F1" "$OUT/runs.jsonl" "$INTERVAL" <<'PY'
+                ROW=$(HOSTS=$HOSTS ROUNDS=$ROUNDS PAGE=$PAGE API_JSON=$API_JSON LATENCY_MS=$LATENCY_MS INTERVAL=$INTERVAL RUN_ID=$RUN_ID python3 - "$A" "$SCENARIO" "$TOOL" "$C" "$REP" "$T_START" "$T_END" "$(elapsed_s "$TIMEF")" "$(maxrss_kb "$TIMEF")" "$(cpu_s "$TIMEF")" "$F0" "$F1" "$OUT/runs.jsonl" "$INTERVAL" <<'PY'
 import json, sys
 a = json.loads(sys.argv[1])
 scenario, tool, c, rep = sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
 t0, t1, wall, rss_kb, cpu = float(sys.argv[6]), float(sys.argv[7]), float(sys.argv[8]), int(sys.argv[9]), float(sys.argv[10])
 farm_cpu = (int(sys.argv[12]) - int(sys.argv[11])) / 100.0
-rec = dict(a, scenario=scenario, tool=tool, concurrency=c, rep=rep, wall_s=wall, peak_rss_mb=round(rss_kb / 1024, 1),
+import os
+rec = dict(a, scenario=scenario, tool=tool, concurrency=c, rep=rep, hosts=int(os.environ["HOSTS"]), rounds=int(os.environ["ROUNDS"]),
+           page=os.environ["PAGE"], api_json=os.environ["API_JSON"], latency_ms=float(os.environ["LATENCY_MS"]),
+           interval=float(os.environ["INTERVAL"]), run_id=os.environ["RUN_ID"], wall_s=wall, peak_rss_mb=round(rss_kb / 1024, 1),
            cpu_s=cpu, farm_cpu_s=farm_cpu, startup_s=round(a["first_start"] - t0, 3), tail_s=round(t1 - a["last_end"], 3))
 rec["wall_rate"] = round(a["requests"] / wall, 1)
 rec["percent_of_ideal_wall"] = round(100 * a["ideal_s"] / wall, 1)
@@ -185,10 +190,11 @@ polite = a["overlaps"] == 0 and all(g >= interval - 0.005 for g in gaps)
 rec["polite"] = polite
 with open(sys.argv[13], "a") as f:
     f.write(json.dumps(rec) + "\n")
-print("%-7s %-9s %4d %2d %6d %7.2f %7.2f %6.2f %6.2f %8.1f %8.1f %6.1f%% %6.1f%% %7.1f %6.1f %5.1f %3d %6.3f %6.3f %-3s" % (
+gap = lambda g: "%6.3f" % g if g is not None else "     -"
+print("%-7s %-9s %4d %2d %6d %7.2f %7.2f %6.2f %6.2f %8.1f %8.1f %6.1f%% %6.1f%% %7.1f %6.1f %5.1f %3d %s %s %-3s" % (
     scenario, tool, c, rep, a["requests"], wall, a["window_s"], rec["startup_s"], rec["tail_s"], a["rate"], a["ideal_rate"],
-    a["percent_of_ideal"], rec["percent_of_ideal_wall"], rec["peak_rss_mb"], cpu, farm_cpu, a["overlaps"], a["min_start_gap_s"] or 0,
-    a["min_start_gap_api_s"] or 0, "yes" if polite else "NO"))
+    a["percent_of_ideal"], rec["percent_of_ideal_wall"], rec["peak_rss_mb"], cpu, farm_cpu, a["overlaps"], gap(a["min_start_gap_s"]),
+    gap(a["min_start_gap_api_s"]), "yes" if polite else "NO"))
 PY
 )
                 echo "   $ROW" >&2
@@ -203,7 +209,7 @@ HDR=$(printf "%-7s %-9s %4s %2s %6s %7s %7s %6s %6s %8s %8s %7s %7s %7s %6s %5s 
     scenario tool C n requests wall_s crawl_s start_s tail_s pages/s ideal/s "%ideal" "%idl_w" RSS_MB cpu_s farmcpu ovl mingap apigap polite)
 {
     echo
-    echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)  nproc=$(nproc)  hosts=$HOSTS rounds=$ROUNDS agencies=$((HOSTS * ROUNDS)) latency=${LATENCY_MS}ms interval=${INTERVAL}s vk-rate=$VK_RATE page=$PAGE scrapy=$SCRAPY_VERSION"
+    echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)  nproc=$(nproc)  hosts=$HOSTS rounds=$ROUNDS agencies=$((HOSTS * ROUNDS)) latency=${LATENCY_MS}ms interval=${INTERVAL}s vk-rate=$VK_RATE page=$PAGE api-json=$API_JSON scrapy=$SCRAPY_VERSION"
     echo "$HDR"
     for r in "${ROWS[@]}"; do echo "$r"; done
 } | tee -a "$BENCH/live-results.txt"
