@@ -365,3 +365,12 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: file.path + ".cdxj"))
     }
 }
+
+@Suite struct SHA256DigestTests {
+    /// FIPS 180-2 test vectors: evidence digests must be those any other tool computes.
+    @Test func labelsMatchTheStandardVectors() {
+        #expect(SHA256Digest.label(of: Data()) == "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256Digest.label(of: Data("abc".utf8)) == "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SHA256Digest.hex([0x00, 0x0f, 0xa0, 0xff]) == "000fa0ff")
+    }
+}
