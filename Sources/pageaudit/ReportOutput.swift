@@ -47,7 +47,7 @@ struct ReportOutput {
             sink.discard()
             throw error
         }
-        return policy.shouldFail(report.agencies, diff: report.diff) ? 1 : 0
+        return policy.shouldFail(report.agencies, waived: waivers != nil, diff: report.diff) ? 1 : 0
     }
 
     private func render(_ report: AuditReport, to sink: ReportSink) throws {

@@ -35,6 +35,20 @@ import Testing
         #expect(ExitPolicy.new.shouldFail(audits([.fail]), diff: diff))
         #expect(!ExitPolicy.new.shouldFail(audits([.fail], waived: true), diff: diff))
     }
+
+    /// Without waivers the decision is taken from the totals, without reading agencies: it must agree.
+    @Test func totalsDecideAsReadingDoesWithoutWaivers() {
+        let diff = BaselineDiff(baseline: "b", entries: [.init(agency: "a", rule: "R0", change: .new, before: "pass", after: "fail")])
+        for statuses: [FindingStatus] in [[.pass], [.pass, .fail], [.warn], [.unverifiable, .notApplicable], [.error], []] {
+            for policy in ExitPolicy.allCases {
+                for baseline in [nil, diff] {
+                    let list = audits(statuses)
+                    #expect(policy.shouldFail(AuditResults(list), waived: false, diff: baseline) == policy.shouldFail(list, diff: baseline),
+                            "\(policy) \(statuses)")
+                }
+            }
+        }
+    }
 }
 
 @Suite struct WaiverAndBaselineCommandTests {

@@ -9,6 +9,17 @@ public enum ExitPolicy: String, Sendable, CaseIterable {
     /// Never fail for findings; only bad input or output does.
     case none
 
+    /// Without waivers the status totals decide, and no agency need be read again.
+    public func shouldFail(_ results: AuditResults, waived: Bool, diff: BaselineDiff?) -> Bool {
+        guard !waived else { return shouldFail(results, diff: diff) }
+        switch self {
+        case .law: return results.count(of: .fail) > 0
+        case .any: return results.count(of: .fail) + results.count(of: .warn) > 0
+        case .new: return (diff?.entries ?? []).contains { $0.change == .new }
+        case .none: return false
+        }
+    }
+
     /// Reads the agencies once, one at a time (they may come from a journal of any size).
     public func shouldFail(_ audits: some Sequence<AgencyAudit>, diff: BaselineDiff?) -> Bool {
         switch self {
