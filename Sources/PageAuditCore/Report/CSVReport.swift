@@ -8,7 +8,7 @@ import Foundation
 /// one that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, as OWASP
 /// recommends (`+7 (800) 100-00-00` stays readable as `'+7 (800) 100-00-00`). Control characters
 /// other than tab and line breaks become visible `\u{…}` marks.
-public struct CSVReport {
+public struct CSVReport: Sendable {
     public var language: Language
     public var delimiter: Character
 
@@ -37,8 +37,12 @@ public struct CSVReport {
     /// Writes the rows agency by agency.
     public func write(_ report: AuditReport, to sink: ReportSink) throws(ReportSink.Failure) {
         try sink.write("\u{FEFF}" + line(header))
-        for audit in report.agencies {
-            try sink.write(audit.findings.map { line(row(audit.agency, $0)) }.joined())
+        do {
+            try ParallelRender.each(report.agencies) { audit in Data(audit.findings.map { line(row(audit.agency, $0)) }.joined().utf8) } write: { try sink.write($0) }
+        } catch let failure as ReportSink.Failure {
+            throw failure
+        } catch {
+            preconditionFailure("CSV rows are built without errors: \(error)")
         }
     }
 

@@ -16,19 +16,19 @@ public enum JSONReport {
     /// document at once with sorted keys: "agencies" sorts first, so it is written first, each
     /// entry encoded alone and indented to its depth, then the other keys.
     public static func write(_ report: AuditReport, to sink: ReportSink) throws {
-        let encoder = encoder()
         try sink.write("{\n  \"agencies\" : [")
         var first = true
-        for audit in report.agencies {
-            let entry = String(decoding: try encoder.encode(AgencyEntry(audit)), as: UTF8.self)
+        try ParallelRender.each(report.agencies) { audit in
+            let entry = String(decoding: try encoder().encode(AgencyEntry(audit)), as: UTF8.self)
             // Encoded strings never hold a raw newline (it is escaped), so every newline is layout;
             // the blank line of an empty array stays blank.
-            let indented = entry.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }
-            try sink.write((first ? "\n" : ",\n") + indented.joined(separator: "\n"))
+            return Data(entry.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n").utf8)
+        } write: { entry in
+            try sink.write(Data((first ? "\n" : ",\n").utf8) + entry)
             first = false
         }
         try sink.write(first ? "\n\n  ]," : "\n  ],")
-        let rest = String(decoding: try encoder.encode(Document(report)), as: UTF8.self)
+        let rest = String(decoding: try encoder().encode(Document(report)), as: UTF8.self)
         try sink.write(String(rest.dropFirst()) + "\n")
     }
 
