@@ -17,8 +17,8 @@ struct ContactPageFinder {
             let label = link.visibleText.lowercased()
             let path = address.path.lowercased()
             var score = 0
-            if let index = Self.labelWords.firstIndex(where: { label.contains($0) }) { score += 100 - index }
-            if Self.pathWords.contains(where: { path.contains($0) }) { score += 50 }
+            if let index = SimpleText.firstIndex(in: label, ofAny: Self.labelWords) { score += 100 - index }
+            if SimpleText.firstIndex(in: path, ofAny: Self.pathWords) != nil { score += 50 }
             if score > 0, !Self.isDocument(path) { scored.append((address, score, order)) }
         }
         return scored.sorted { ($0.score, -$0.order) > ($1.score, -$1.order) }.prefix(limit).map(\.address)

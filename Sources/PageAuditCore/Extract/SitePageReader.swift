@@ -2,8 +2,9 @@
 struct SitePageReader {
     func facts(of document: HTMLDocument, response: CapturedResponse, role: SitePageFacts.Role) -> SitePageFacts {
         let text = document.root?.visibleText ?? ""
-        var emails = EmailExtractor.emails(inText: text)
-        var phones = PhoneExtractor.phones(inText: text)
+        let scalars = ContactScan.scalars(text)
+        var emails = EmailExtractor.emails(in: scalars)
+        var phones = PhoneExtractor.phones(in: scalars)
         for link in document.select("//a[@href]") {
             guard let href = link.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines) else { continue }
             let scheme = href.prefix(7).lowercased()
@@ -19,6 +20,6 @@ struct SitePageReader {
             address: response.address, role: role, capturedAt: response.capturedAt, status: response.status,
             digest: response.digest, charset: document.charset.charset, title: title.flatMap { $0.isEmpty ? nil : String($0.prefix(300)) },
             platformLinks: PlatformLinkReader().links(in: document), emails: emails, phones: phones,
-            postalAddresses: PostalAddressExtractor.addresses(inText: text), posWidget: PosWidgetDetector().sightings(in: document))
+            postalAddresses: PostalAddressExtractor.addresses(in: scalars), posWidget: PosWidgetDetector().sightings(in: document))
     }
 }

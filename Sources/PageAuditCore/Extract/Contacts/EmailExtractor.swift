@@ -27,7 +27,12 @@ public struct FoundEmail: Sendable, Hashable, Codable {
 public enum EmailExtractor {
     /// Plain and obfuscated addresses, first occurrence of each, in order of appearance.
     public static func emails(inText text: String) -> [FoundEmail] {
-        let s = ContactScan.scalars(text)
+        emails(in: ContactScan.scalars(text))
+    }
+
+    /// The same for text already split by `ContactScan.scalars`, so a page's text is split once
+    /// for all extractors.
+    static func emails(in s: [Unicode.Scalar]) -> [FoundEmail] {
         var found: [FoundEmail] = []
         var seen: Set<String> = []
         var floor = 0, i = 0
@@ -229,17 +234,41 @@ public enum EmailExtractor {
 /// Low-level pieces the contact extractors share. They scan arrays of Unicode scalars by hand
 /// instead of using regular expressions, so every extractor stays linear in the page size.
 enum ContactScan {
-    /// NFC first, so a decomposed "й" or "ё" compares equal to the composed one.
+    /// NFC first, so a decomposed "й" or "ё" compares equal to the composed one. Simple text is
+    /// NFC already, and normalising through Foundation costs more than all the scanning after it.
     static func scalars(_ text: String) -> [Unicode.Scalar] {
-        Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
+        SimpleText.isSimple(text) ? Array(text.unicodeScalars) : Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
     }
 
+    // ASCII and the Russian alphabet answer without a Unicode property lookup, which would
+    // otherwise dominate the scans.
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
-    static func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
-    static func isUppercase(_ c: Unicode.Scalar) -> Bool { c.properties.isUppercase }
-    static func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
+    static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x400...0x481: return true
+        case 0...0x7F: return false
+        default: return c.properties.isAlphabetic
+        }
+    }
+    static func isUppercase(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x41...0x5A, 0x400...0x42F: return true
+        case 0...0x7F, 0x430...0x45F: return false
+        default: return c.properties.isUppercase
+        }
+    }
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09...0x0D, 0x20: return true
+        case 0...0x7F, 0x400...0x4FF: return false
+        default: return c.properties.isWhitespace
+        }
+    }
     static func isLineBreak(_ c: Unicode.Scalar) -> Bool {
-        [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains(c.value)
+        switch c.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
     }
     static func isLatin(_ c: Unicode.Scalar) -> Bool {
         (0x41...0x5A).contains(c.value) || (0x61...0x7A).contains(c.value)

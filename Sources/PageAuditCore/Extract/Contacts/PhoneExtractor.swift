@@ -31,7 +31,12 @@ public enum PhoneExtractor {
     /// Numbers in order of appearance; the same number written twice (`8 800…` and `+7 800…`,
     /// or `29-98-01` and `29 98 01`) is reported once.
     public static func phones(inText text: String) -> [FoundPhone] {
-        let s = ContactScan.scalars(text)
+        phones(in: ContactScan.scalars(text))
+    }
+
+    /// The same for text already split by `ContactScan.scalars`, so a page's text is split once
+    /// for all extractors.
+    static func phones(in s: [Unicode.Scalar]) -> [FoundPhone] {
         var found: [FoundPhone] = []
         var seen: Set<String> = []
         var i = 0

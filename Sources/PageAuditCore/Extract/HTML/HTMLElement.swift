@@ -28,7 +28,7 @@ public struct HTMLElement {
     }
 
     /// The text a reader sees: without scripts and styles, whitespace collapsed.
-    public var visibleText: String { VisibleText.of(self).collapsingWhitespace }
+    public var visibleText: String { VisibleText.collapsed(self) }
 
     public var parent: HTMLElement? {
         guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }

@@ -1,0 +1,162 @@
+import Foundation
+
+/// Fast paths for the text nearly every page is made of: ASCII, Latin, Cyrillic and common
+/// punctuation. In such "simple" text every Unicode scalar is a `Character` of its own (bar
+/// CR LF) and already in NFC, so grapheme-aware and canonical-equivalence operations (Foundation's
+/// `contains`, `Character.isWhitespace`, `precomposedStringWithCanonicalMapping`) give the same
+/// answers as plain work on UTF-8 bytes, at a fraction of the cost.
+///
+/// Callers check simplicity first and keep their exact, slow path for everything else
+/// (combining marks, Hangul, emoji sequences), so no result depends on the shortcut.
+enum SimpleText {
+    /// Whether a scalar is neither joined to its neighbours in a grapheme cluster nor changed by
+    /// NFC, whatever surrounds it. `SimpleTextTests` checks every scalar of these ranges against
+    /// the standard library and Foundation.
+    static func isSimple(_ value: UInt32) -> Bool {
+        switch value {
+        case 0...0x2FF, 0x400...0x482, 0x48A...0x52F,
+             0x2002...0x200B, 0x200E...0x20CF, 0x2100...0x2125, 0x2127...0x2129, 0x212C...0x2328, 0x232B...0x2BFF:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `Unicode.Scalar.Properties.isWhitespace` for simple scalars, without the property lookup.
+    static func isWhitespace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x2002...0x200A, 0x2028, 0x2029, 0x202F, 0x205F: return true
+        default: return false
+        }
+    }
+
+    /// `Character.isNewline` for a character that starts with this simple scalar.
+    static func isNewline(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    /// Decodes the scalar at `i`; nil when the bytes are not valid UTF-8 or the scalar is not
+    /// simple. Only the lead bytes simple scalars can have are accepted, so overlong forms and
+    /// surrogates fail here too.
+    @inline(__always)
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int)? {
+        let lead = bytes[i]
+        if lead < 0x80 { return (UInt32(lead), 1) }
+        switch lead {
+        case 0xC2...0xD4:
+            guard i + 1 < bytes.count, bytes[i + 1] & 0xC0 == 0x80 else { return nil }
+            let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+            return isSimple(value) ? (value, 2) : nil
+        case 0xE2:
+            guard i + 2 < bytes.count, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 else { return nil }
+            let value = 0x2000 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            return isSimple(value) ? (value, 3) : nil
+        default:
+            return nil
+        }
+    }
+
+    /// Whether all of `bytes` is simple text.
+    static func isSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] < 0x80 { i += 1; continue }
+            guard let (_, length) = scalar(in: bytes, at: i) else { return false }
+            i += length
+        }
+        return true
+    }
+
+    /// Whether the string is simple text.
+    static func isSimple(_ text: some StringProtocol) -> Bool {
+        var text = String(text)
+        return text.withUTF8 { isSimple($0) }
+    }
+
+    /// Whether `needle` occurs in `haystack`, byte for byte.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard needle.count <= haystack.count else { return false }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The index of the first of `needles` that `text` contains, with the answer of Foundation's
+    /// `contains(_:)` (canonical equivalence, whole characters only): by bytes when everything is
+    /// simple, through Foundation otherwise.
+    static func firstIndex(in text: String, ofAny needles: [String]) -> Int? {
+        var text = text
+        let fast: Int?? = text.withUTF8 { haystack in
+            guard isSimple(haystack) else { return nil }
+            for (index, needle) in needles.enumerated() {
+                var needle = needle
+                let found: Bool? = needle.withUTF8 { isSimple($0) ? contains(haystack, $0) : nil }
+                guard let found else { return nil }
+                if found { return index }
+            }
+            return .some(nil)
+        }
+        if let fast { return fast }
+        return needles.firstIndex { text.contains($0) }
+    }
+
+    /// Whether the first and the last scalar of `bytes` are whitespace: nil when the bytes are not
+    /// simple text, `.some(nil)` when they are empty.
+    static func edges(of bytes: UnsafeBufferPointer<UInt8>) -> (first: Bool, last: Bool)?? {
+        guard !bytes.isEmpty else { return .some(nil) }
+        var i = 0, first: UInt32?, last: UInt32 = 0
+        while i < bytes.count {
+            guard let (value, length) = scalar(in: bytes, at: i) else { return nil }
+            if first == nil { first = value }
+            last = value
+            i += length
+        }
+        return (isWhitespace(first ?? 0), isWhitespace(last))
+    }
+
+    /// `String.collapsingWhitespace` on simple UTF-8: runs of whitespace become one space, or one
+    /// "\n" when they hold a line break; none is kept at the start or end. Nil when the bytes are
+    /// not simple text.
+    static func collapsingWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var simple = true
+        let result = String(unsafeUninitializedCapacity: bytes.count) { output in
+            var count = 0, i = 0
+            var pendingSpace = false, pendingBreak = false
+            while i < bytes.count {
+                let value: UInt32, length: Int
+                if bytes[i] < 0x80 {
+                    value = UInt32(bytes[i]); length = 1
+                } else if let decoded = scalar(in: bytes, at: i) {
+                    (value, length) = decoded
+                } else {
+                    simple = false
+                    return 0
+                }
+                if isNewline(value) {
+                    pendingBreak = true
+                } else if isWhitespace(value) {
+                    pendingSpace = true
+                } else {
+                    if count > 0, pendingBreak || pendingSpace { output[count] = pendingBreak ? 0x0A : 0x20; count += 1 }
+                    pendingBreak = false; pendingSpace = false
+                    for k in i..<(i + length) { output[count] = bytes[k]; count += 1 }
+                }
+                i += length
+            }
+            return count
+        }
+        return simple ? result : nil
+    }
+}
