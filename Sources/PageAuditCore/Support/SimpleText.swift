@@ -159,4 +159,35 @@ enum SimpleText {
         }
         return simple ? result : nil
     }
+
+    /// The byte offset of the first occurrence of `needle` (lowercase ASCII) in `haystack`,
+    /// ASCII letters compared without case.
+    static func firstASCIICaseInsensitive(_ needle: String, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        let needle = Array(needle.utf8)
+        guard let first = needle.first else { return 0 }
+        guard needle.count <= haystack.count else { return nil }
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        for i in 0...(haystack.count - needle.count) where lower(haystack[i]) == first {
+            var k = 1
+            while k < needle.count, lower(haystack[i + k]) == needle[k] { k += 1 }
+            if k == needle.count { return i }
+        }
+        return nil
+    }
+}
+
+/// A string compared byte for byte. `String` equality is canonical equivalence ("é" written as one
+/// scalar or two is equal), but URL parsing and percent-encoding see the bytes, so a cache of
+/// anything computed from the bytes must tell the two apart.
+struct ExactText: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (lhs: ExactText, rhs: ExactText) -> Bool { lhs.text.utf8.elementsEqual(rhs.text.utf8) }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
 }

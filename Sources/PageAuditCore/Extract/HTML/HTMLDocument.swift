@@ -62,9 +62,17 @@ public final class HTMLDocument {
     }
 
     /// Resolves a link found on this page against its base address; nil unless it is http(s).
+    /// Several readers resolve the same links of a page, and resolving costs far more than a lookup.
     public func resolve(_ link: String) -> WebAddress? {
-        WebAddress(link: link, relativeTo: baseAddress)
+        let key = ExactText(link)
+        if let known = resolved[key] { return known }
+        let address = WebAddress(link: link, relativeTo: baseAddress)
+        resolved[key] = address
+        return address
     }
+
+    /// `resolve` answers by link text, misses included; `baseAddress` never changes after `init`.
+    private var resolved: [ExactText: WebAddress?] = [:]
 
     /// Parser messages about hostile markup are expected and worthless on stderr.
     private static let silenceLibXMLOnce: Void = {
