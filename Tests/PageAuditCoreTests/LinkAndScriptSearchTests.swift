@@ -55,3 +55,41 @@ import Testing
         #expect(find("[", "{") == nil)  // "{" is "[" | 0x20 but not an uppercase letter
     }
 }
+
+/// Byte-level rewrites of WebAddress and look-alike checks against the definitions they replace.
+@Suite struct WebAddressShortcutTests {
+    @Test func validHostMatchesDefinition() {
+        func reference(_ host: String) -> Bool {
+            host.count <= 253 && !host.hasPrefix(".") && !host.contains("..")
+                && host.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." || $0 == "_" }
+        }
+        let hosts = ["", ".", "..", "a..b", ".a", "a.", "a_b-c.ru", "A.ru", "кремль.рф", "xn--e1ajeds9e.xn--p1ai", "a b", "a\u{0}b",
+                     String(repeating: "a", count: 253), String(repeating: "a", count: 254), "1.2.3.4", "a.\u{301}", "-a-"]
+        for host in hosts { #expect(WebAddress.isValidHost(host) == reference(host), "\(host.debugDescription)") }
+    }
+
+    @Test func linksWithSurroundingJunkResolveAsBefore() {
+        let base = WebAddress("https://adm.example.ru/a/b.html")!
+        let cases: [(String, String?)] = [
+            ("c.html", "https://adm.example.ru/a/c.html"), (" c.html ", "https://adm.example.ru/a/c.html"),
+            ("\tc\n.html\r", "https://adm.example.ru/a/c.html"), ("/x?y=1#z", "https://adm.example.ru/x?y=1"),
+            ("HTTPS://VK.COM/Club1", "https://vk.com/Club1"), ("//ok.ru", "https://ok.ru/"), ("mailto:a@b.ru", nil),
+            ("https://ex%41mple.ru/", "https://example.ru/"), ("\u{0}", nil), ("", nil),
+        ]
+        for (link, expected) in cases {
+            let resolved = WebAddress(link: link, relativeTo: base)
+            #expect(resolved?.description == expected, "\(link.debugDescription)")
+        }
+    }
+
+    @Test func lookAlikesStillRecognised() {
+        let cases: [(String, Platform?)] = [
+            ("https://vk.com.example.ru/", .vk), ("https://www.ok.ru.evil.com/", .ok), ("https://vk.co/", .vk),
+            ("https://вк.com/", nil), ("https://vк.com/", .vk), ("https://t.me/", nil), ("https://m.t.me.x.ru/", .telegram),
+            ("https://example.ru/", nil), ("https://xn--vk-gjc.com/", nil),
+        ]
+        for (text, platform) in cases {
+            #expect(LookAlikeHosts.imitated(by: WebAddress(text)!) == platform, "\(text)")
+        }
+    }
+}

@@ -11,7 +11,7 @@ struct ContactPageFinder {
     func candidates(in document: HTMLDocument) -> [WebAddress] {
         var scored: [(address: WebAddress, score: Int, order: Int)] = []
         var seen: Set<String> = [document.address.description]
-        for (order, link) in document.select("//a[@href]").enumerated() {
+        for (order, link) in document.elements(named: "a").filter({ $0.hasAttribute("href") }).enumerated() {
             guard let href = link.attribute("href"), let address = document.resolve(href),
                   address.isSameSite(as: document.address), seen.insert(address.description).inserted else { continue }
             let label = link.visibleText.lowercased()

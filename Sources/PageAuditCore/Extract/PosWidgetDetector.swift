@@ -8,13 +8,14 @@ struct PosWidgetDetector {
 
     func sightings(in document: HTMLDocument) -> [PosWidgetSighting] {
         var found: [PosWidgetSighting] = []
-        for script in document.select("//script[@src]") where script.attribute("src")?.lowercased().contains(Self.host) == true {
+        let scripts = document.elements(named: "script")
+        for script in scripts where script.hasAttribute("src") && Self.mentionsHost(script.attribute("src")) {
             found.append(PosWidgetSighting(form: .script, excerpt: script.attribute("src")!))
         }
-        for frame in document.select("//iframe[@src]") where frame.attribute("src")?.lowercased().contains(Self.host) == true {
+        for frame in document.elements(named: "iframe") where frame.hasAttribute("src") && Self.mentionsHost(frame.attribute("src")) {
             found.append(PosWidgetSighting(form: .iframe, excerpt: frame.attribute("src")!))
         }
-        for script in document.select("//script[not(@src)]") {
+        for script in scripts where !script.hasAttribute("src") {
             let code = script.rawText
             if let range = Self.firstHost(in: code) {
                 let start = code.index(range.lowerBound, offsetBy: -40, limitedBy: code.startIndex) ?? code.startIndex
@@ -22,11 +23,16 @@ struct PosWidgetDetector {
                 found.append(PosWidgetSighting(form: .inlineScript, excerpt: String(code[start..<end]).collapsingWhitespace))
             }
         }
-        for link in document.select("//a[@href]") {
+        for link in document.elements(named: "a") where link.hasAttribute("href") {
             guard let href = link.attribute("href"), let address = document.resolve(href), address.host == Self.host else { continue }
             found.append(PosWidgetSighting(form: .link, excerpt: address.displayString))
         }
         return found
+    }
+
+    /// Whether an address mentions the host in any case.
+    static func mentionsHost(_ source: String?) -> Bool {
+        source.map { SimpleText.firstIndex(in: $0.lowercased(), ofAny: [Self.host]) != nil } ?? false
     }
 
     /// Where `code` first mentions the host, in any case, as Foundation's case-insensitive search

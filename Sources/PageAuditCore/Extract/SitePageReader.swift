@@ -5,7 +5,7 @@ struct SitePageReader {
         let scalars = ContactScan.scalars(text)
         var emails = EmailExtractor.emails(in: scalars)
         var phones = PhoneExtractor.phones(in: scalars)
-        for link in document.select("//a[@href]") {
+        for link in document.elements(named: "a") where link.hasAttribute("href") {
             guard let href = link.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines) else { continue }
             let scheme = href.prefix(7).lowercased()
             if scheme.hasPrefix("mailto:"), let email = EmailExtractor.email(fromMailto: href), !emails.contains(where: { $0.address == email.address }) {
@@ -15,7 +15,7 @@ struct SitePageReader {
                 phones.append(phone)
             }
         }
-        let title = document.select("//title").first?.visibleText
+        let title = document.elements(named: "title").first?.visibleText
         return SitePageFacts(
             address: response.address, role: role, capturedAt: response.capturedAt, status: response.status,
             digest: response.digest, charset: document.charset.charset, title: title.flatMap { $0.isEmpty ? nil : String($0.prefix(300)) },

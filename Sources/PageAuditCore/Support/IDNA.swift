@@ -16,7 +16,7 @@ public enum IDNA {
 
     /// The Unicode form of a host name for display; the input itself if it is not punycode.
     public static func toUnicode(_ host: String) -> String {
-        guard host.lowercased().contains("xn--") else { return host }
+        guard SimpleText.firstIndex(in: host.lowercased(), ofAny: ["xn--"]) != nil else { return host }
         var output: UnsafeMutablePointer<CChar>?
         let status = idn2_to_unicode_8z8z(host, &output, 0)
         guard status == Int32(IDN2_OK.rawValue), let output else { return host }
