@@ -24,6 +24,15 @@ public struct WebAddress: Sendable, Hashable, Codable, CustomStringConvertible {
     public init?(link: String, relativeTo base: WebAddress) {
         let cleaned = WebAddress.clean(link)
         guard !cleaned.isEmpty else { return nil }
+        if let text = PlainLinkResolver.resolve(cleaned, against: base.description), let url = URL(string: text) {
+            self.init(url: url)
+            return
+        }
+        self.init(general: cleaned, relativeTo: base)
+    }
+
+    /// Resolution through Foundation, for links `PlainLinkResolver` does not take.
+    init?(general cleaned: String, relativeTo base: WebAddress) {
         guard let relative = WebAddress.parse(cleaned, relativeTo: base.url) else { return nil }
         self.init(validated: relative.absoluteURL)
     }
@@ -109,7 +118,7 @@ public struct WebAddress: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Removes what browsers remove before parsing: surrounding whitespace and control characters,
     /// and tabs or newlines anywhere inside (WHATWG URL standard).
-    private static func clean(_ text: String) -> String {
+    static func clean(_ text: String) -> String {
         // Nearly every link starts and ends with a printable ASCII character and holds no tab or
         // line break: then there is nothing to remove.
         if let first = text.utf8.first, let last = text.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last),
