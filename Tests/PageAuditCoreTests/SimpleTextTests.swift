@@ -119,6 +119,25 @@ import Testing
             }
         }
     }
+
+    @Test func lowercasingMatchesStandardLibrary() {
+        for value in UInt32(0)...0x2FFF {
+            guard let c = Unicode.Scalar(value) else { continue }
+            let text = "A" + String(c) + "Я"
+            #expect(SimpleText.lowercased(text) == text.lowercased(), "\(value)")
+            #expect(Array(SimpleText.lowercased(text).utf8) == Array(text.lowercased().utf8), "\(value)")
+        }
+        for text in ["", "КОНТАКТЫ", "Приёмная ЁЖ", "ΩK\u{212A}", "İstanbul", "ǅ", "e\u{301}", "\u{0}A"] + Self.randomTexts(count: 1_000, length: 10) {
+            #expect(Array(SimpleText.lowercased(text).utf8) == Array(text.lowercased().utf8), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func trimmingMatchesFoundation() {
+        for text in ["", " ", "a", " a ", "\ta\n", "\u{A0}a", "a\u{2028}", "a b", "\u{0}a", "a\u{7F}", "/x", "\u{301}a", "x\u{301}"]
+            + Self.randomTexts(count: 1_000, length: 6) {
+            #expect(SimpleText.trimmingWhitespace(text) == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+        }
+    }
 }
 
 /// A seeded generator, so a failing random case fails again on the next run.

@@ -14,8 +14,8 @@ struct ContactPageFinder {
         for (order, link) in document.elements(named: "a").filter({ $0.hasAttribute("href") }).enumerated() {
             guard let href = link.attribute("href"), let address = document.resolve(href),
                   address.isSameSite(as: document.address), seen.insert(address.description).inserted else { continue }
-            let label = link.visibleText.lowercased()
-            let path = address.path.lowercased()
+            let label = SimpleText.lowercased(link.visibleText)
+            let path = SimpleText.lowercased(address.path)
             var score = 0
             if let index = SimpleText.firstIndex(in: label, ofAny: Self.labelWords) { score += 100 - index }
             if SimpleText.firstIndex(in: path, ofAny: Self.pathWords) != nil { score += 50 }

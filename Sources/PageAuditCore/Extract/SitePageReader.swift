@@ -6,7 +6,7 @@ struct SitePageReader {
         var emails = EmailExtractor.emails(in: scalars)
         var phones = PhoneExtractor.phones(in: scalars)
         for link in document.elements(named: "a") where link.hasAttribute("href") {
-            guard let href = link.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines) else { continue }
+            guard let href = link.attribute("href").map(SimpleText.trimmingWhitespace) else { continue }
             let scheme = href.prefix(7).lowercased()
             if scheme.hasPrefix("mailto:"), let email = EmailExtractor.email(fromMailto: href), !emails.contains(where: { $0.address == email.address }) {
                 emails.append(email)

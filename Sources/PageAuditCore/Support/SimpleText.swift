@@ -174,6 +174,45 @@ enum SimpleText {
         }
         return nil
     }
+
+    /// `String.lowercased()` for ASCII and the Russian alphabet, by bytes; other text goes to
+    /// the standard library. Swift lowercases scalar by scalar, and every scalar handled here
+    /// keeps its UTF-8 length, so the bytes can be mapped in place.
+    static func lowercased(_ text: String) -> String {
+        var text = text
+        let fast: String? = text.withUTF8 { bytes in
+            var output = [UInt8](bytes)
+            var i = 0
+            while i < output.count {
+                let byte = output[i]
+                if byte < 0x80 {
+                    if byte >= 0x41 && byte <= 0x5A { output[i] = byte | 0x20 }
+                    i += 1
+                    continue
+                }
+                guard let (value, length) = scalar(in: bytes, at: i) else { return nil }
+                switch value {
+                case 0x400...0x40F: output[i] = 0xD1; output[i + 1] = UInt8(0x90 + value - 0x400)
+                case 0x410...0x41F: output[i + 1] = UInt8(0xB0 + value - 0x410)
+                case 0x420...0x42F: output[i] = 0xD1; output[i + 1] = UInt8(0x80 + value - 0x420)
+                case 0x80...0xBF, 0xD7, 0xDF...0xFF, 0x430...0x45F, 0x2000...0x206F, 0x20A0...0x20CF, 0x2116, 0x2122: break
+                default: return nil
+                }
+                i += length
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
+        return fast ?? text.lowercased()
+    }
+
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)` without Foundation when the text starts
+    /// and ends with a printable ASCII character, as attribute values nearly always do.
+    static func trimmingWhitespace(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }
 
 /// A string compared byte for byte. `String` equality is canonical equivalence ("é" written as one

@@ -80,6 +80,13 @@ public enum EmailExtractor {
     private static let bracketedAtWords = ["at", "собака", "@"]
     private static let bracketedDotWords = ["dot", "точка", "тчк", "."]
     private static let bareDotWords = ["dot", "точка"]
+    private static let bareAtWords = ["собака"]
+    private static let bareEnglishAt = ["at"]
+    // Arrays, not string literals: these are tested at nearly every character of a page.
+    private static let openers: [Unicode.Scalar] = ["[", "(", "{", "<"]
+    private static let closers: [Unicode.Scalar] = ["]", ")", "}", ">"]
+    private static let localEdge: [Unicode.Scalar] = [".", "-", "+", "%"]
+    private static let localExtra: [Unicode.Scalar] = [".", "_", "%", "+"]
 
     private static func atSign(in s: [Unicode.Scalar], at i: Int) -> AtSign? {
         if s[i] == "@" || s[i] == "\u{FF20}" { return AtSign(start: i, end: i + 1, kind: .literal) }
@@ -89,8 +96,8 @@ public enum EmailExtractor {
         // A bare "at" is an ordinary English word ("look at this"), so it is only trusted when
         // the dots are disguised too; a bare "собака" next to a domain is rare enough to trust.
         if ContactScan.isSpace(s[i]) {
-            if let end = bareWord(in: s, at: i, words: ["собака"]) { return AtSign(start: i, end: end, kind: .bareWord) }
-            if let end = bareWord(in: s, at: i, words: ["at"]) { return AtSign(start: i, end: end, kind: .bareAt) }
+            if let end = bareWord(in: s, at: i, words: bareAtWords) { return AtSign(start: i, end: end, kind: .bareWord) }
+            if let end = bareWord(in: s, at: i, words: bareEnglishAt) { return AtSign(start: i, end: end, kind: .bareAt) }
         }
         return nil
     }
@@ -98,11 +105,11 @@ public enum EmailExtractor {
     /// `[at]`, `( at )`, `{собака}`, `(точка)` at `i` (optional spaces before the bracket are
     /// the caller's business); returns the index after the closing bracket.
     private static func bracketedWord(in s: [Unicode.Scalar], at i: Int, words: [String]) -> Int? {
-        guard "[({<".unicodeScalars.contains(s[i]) else { return nil }
+        guard openers.contains(s[i]) else { return nil }
         var k = ContactScan.skipSpaces(s, from: i + 1, max: 2)
         guard let word = words.first(where: { ContactScan.hasWord($0, in: s, at: k) }) else { return nil }
         k = ContactScan.skipSpaces(s, from: k + word.unicodeScalars.count, max: 2)
-        guard k < s.count, "])}>".unicodeScalars.contains(s[k]) else { return nil }
+        guard k < s.count, closers.contains(s[k]) else { return nil }
         return k + 1
     }
 
@@ -128,7 +135,7 @@ public enum EmailExtractor {
         var localStart = localEnd
         while localStart > floor, isLocalChar(s[localStart - 1]) { localStart -= 1 }
         localStart = lastScriptRun(s, localStart..<localEnd)
-        while localStart < localEnd, ".-+%".unicodeScalars.contains(s[localStart]) { localStart += 1 }
+        while localStart < localEnd, localEdge.contains(s[localStart]) { localStart += 1 }
 
         var k = at.kind == .literal ? at.end : ContactScan.skipSpaces(s, from: at.end, max: 3)
         var labels: [Range<Int>] = []
@@ -221,7 +228,7 @@ public enum EmailExtractor {
     }
 
     private static func isLocalChar(_ c: Unicode.Scalar) -> Bool {
-        isDomainChar(c) || "._%+".unicodeScalars.contains(c)
+        isDomainChar(c) || localExtra.contains(c)
     }
 
     private static func isDomainChar(_ c: Unicode.Scalar) -> Bool {
