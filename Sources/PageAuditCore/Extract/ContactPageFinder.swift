@@ -8,6 +8,8 @@ struct ContactPageFinder {
                              "сведения об", "о министерстве", "о ведомстве", "о суде", "приёмная", "приемная", "реквизиты", "contacts", "about"]
     static let pathWords = ["contact", "kontakt", "feedback", "obratnaya", "about", "o-nas", "onas", "svedeniya", "priemnaya"]
 
+    static let labelPhrases = Phrases(labelWords), pathPhrases = Phrases(pathWords)
+
     func candidates(in document: HTMLDocument) -> [WebAddress] {
         var scored: [(address: WebAddress, score: Int, order: Int)] = []
         var seen: Set<String> = [document.address.description]
@@ -17,8 +19,8 @@ struct ContactPageFinder {
             let label = SimpleText.lowercased(link.visibleText)
             let path = SimpleText.lowercased(address.path)
             var score = 0
-            if let index = SimpleText.firstIndex(in: label, ofAny: Self.labelWords) { score += 100 - index }
-            if SimpleText.firstIndex(in: path, ofAny: Self.pathWords) != nil { score += 50 }
+            if let index = Self.labelPhrases.firstIndex(in: label) { score += 100 - index }
+            if Self.pathPhrases.firstIndex(in: path) != nil { score += 50 }
             if score > 0, !Self.isDocument(path) { scored.append((address, score, order)) }
         }
         return scored.sorted { ($0.score, -$0.order) > ($1.score, -$1.order) }.prefix(limit).map(\.address)

@@ -93,23 +93,10 @@ enum SimpleText {
         return false
     }
 
-    /// The index of the first of `needles` that `text` contains, with the answer of Foundation's
-    /// `contains(_:)` (canonical equivalence, whole characters only): by bytes when everything is
-    /// simple, through Foundation otherwise.
+    /// The index of the first of `needles` that `text` contains, as Foundation's `contains(_:)`
+    /// answers (see `Phrases`).
     static func firstIndex(in text: String, ofAny needles: [String]) -> Int? {
-        var text = text
-        let fast: Int?? = text.withUTF8 { haystack in
-            guard isSimple(haystack) else { return nil }
-            for (index, needle) in needles.enumerated() {
-                var needle = needle
-                let found: Bool? = needle.withUTF8 { isSimple($0) ? contains(haystack, $0) : nil }
-                guard let found else { return nil }
-                if found { return index }
-            }
-            return .some(nil)
-        }
-        if let fast { return fast }
-        return needles.firstIndex { text.contains($0) }
+        Phrases(needles).firstIndex(in: text)
     }
 
     /// Whether the first and the last scalar of `bytes` are whitespace: nil when the bytes are not
@@ -212,6 +199,32 @@ enum SimpleText {
             return text
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// Words looked for in many texts (link labels, hosts), encoded and checked once.
+struct Phrases: Sendable {
+    let words: [String]
+    private let bytes: [[UInt8]]
+    private let allSimple: Bool
+
+    init(_ words: [String]) {
+        self.words = words
+        bytes = words.map { Array($0.utf8) }
+        allSimple = bytes.allSatisfy { $0.withUnsafeBufferPointer(SimpleText.isSimple) }
+    }
+
+    /// The index of the first word that `text` contains, with the answer of Foundation's
+    /// `contains(_:)` (canonical equivalence, whole characters only): by bytes when the words and
+    /// the text are simple, through Foundation otherwise.
+    func firstIndex(in text: String) -> Int? {
+        var text = text
+        let fast: Int?? = text.withUTF8 { haystack in
+            guard allSimple, SimpleText.isSimple(haystack) else { return nil }
+            return .some(bytes.firstIndex { word in word.withUnsafeBufferPointer { SimpleText.contains(haystack, $0) } })
+        }
+        if let fast { return fast }
+        return words.firstIndex { text.contains($0) }
     }
 }
 

@@ -76,21 +76,24 @@ public struct CharsetDetector: Sendable {
     /// Latin-1, which keeps ASCII intact whatever the real encoding is: non-ASCII bytes become
     /// `?`, ASCII letters are lowercased, and the search is a plain byte search.
     func metaCharset(in bytes: Data) -> String? {
-        let head: [UInt8] = bytes.prefix(prescanLimit).map { byte in
-            byte >= 0x80 ? 0x3F : (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+        var head = [UInt8](bytes.prefix(prescanLimit))
+        for i in head.indices {
+            let byte = head[i]
+            head[i] = byte >= 0x80 ? 0x3F : (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
         }
+        let meta = Array("<meta".utf8), charset = Array("charset".utf8)
         var searchStart = 0
-        while let meta = Self.find(Array("<meta".utf8), in: head, from: searchStart) {
-            let tagStart = meta + 5
+        while let found = Self.find(meta, in: head, from: searchStart) {
+            let tagStart = found + meta.count
             let tagEnd = head[tagStart...].firstIndex(of: UInt8(ascii: ">")) ?? head.endIndex
             let tag = Array(head[tagStart..<tagEnd])
-            if let charset = Self.find(Array("charset".utf8), in: tag, from: 0) {
-                var k = charset + 7
+            if let found = Self.find(charset, in: tag, from: 0) {
+                var k = found + charset.count
                 while k < tag.count, tag[k] == UInt8(ascii: " ") { k += 1 }
                 if k < tag.count, tag[k] == UInt8(ascii: "=") {
                     k += 1
-                    while k < tag.count, [UInt8(ascii: " "), UInt8(ascii: "\""), UInt8(ascii: "'")].contains(tag[k]) { k += 1 }
-                    let valueEnd = tag[k...].firstIndex { Array(" \"';/>".utf8).contains($0) } ?? tag.endIndex
+                    while k < tag.count, tag[k] == UInt8(ascii: " ") || tag[k] == UInt8(ascii: "\"") || tag[k] == UInt8(ascii: "'") { k += 1 }
+                    let valueEnd = tag[k...].firstIndex { Self.endsValue.contains($0) } ?? tag.endIndex
                     if valueEnd > k { return String(decoding: tag[k..<valueEnd], as: UTF8.self) }
                 }
             }
@@ -98,6 +101,8 @@ public struct CharsetDetector: Sendable {
         }
         return nil
     }
+
+    private static let endsValue = Array(" \"';/>".utf8)
 
     /// The first index of `needle` in `haystack` at or after `start`.
     private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {

@@ -103,6 +103,9 @@ public final class HTMLDocument {
         return address
     }
 
+    /// `VisibleText`'s kind of each element name pointer of this tree.
+    var elementKinds: [UnsafeRawPointer?: VisibleText.Kind] = [:]
+
     /// `resolve` answers by link text, misses included; `baseAddress` never changes after `init`.
     private var resolved: [ExactText: WebAddress?] = [:]
 

@@ -32,7 +32,7 @@ enum VisibleText {
     /// The walk with `Character` semantics, for text that is not simple.
     static func characterText(of element: HTMLElement, skipping skip: ((HTMLElement) -> Bool)?) -> String {
         var output = ""
-        var names = ElementNames()
+        let names = ElementNames(element.document)
         var stack: [(node: xmlNodePtr, leaving: Bool)] = [(element.node, false)]
         while let (node, leaving) = stack.popLast() {
             if leaving {
@@ -67,7 +67,7 @@ enum VisibleText {
         var output: [UInt8] = []
         /// Whether the last scalar of `output` is whitespace; nil while it is empty.
         var lastIsSpace: Bool?
-        var names = ElementNames()
+        let names = ElementNames(element.document)
         var stack: [(node: xmlNodePtr, leaving: Bool)] = [(element.node, false)]
         while let (node, leaving) = stack.popLast() {
             if leaving {
@@ -108,17 +108,19 @@ enum VisibleText {
 
     enum Kind { case skipped, block, inline }
 
-    /// Element kinds by name. libxml2 keeps one copy of each name per document, so a walk looks
-    /// each name pointer up once instead of lowercasing and hashing it at every node.
+    /// Element kinds by name. libxml2 keeps one copy of each name per document, so the document
+    /// remembers each name pointer's kind instead of every walk lowercasing and hashing names.
     struct ElementNames {
-        private var known: [UnsafeRawPointer?: Kind] = [:]
+        let document: HTMLDocument
 
-        mutating func kind(of node: xmlNodePtr) -> Kind {
+        init(_ document: HTMLDocument) { self.document = document }
+
+        func kind(of node: xmlNodePtr) -> Kind {
             let name = node.pointee.name
-            if let kind = known[UnsafeRawPointer(name)] { return kind }
+            if let kind = document.elementKinds[UnsafeRawPointer(name)] { return kind }
             let lowered = name.map { String(cString: $0).lowercased() } ?? ""
             let kind: Kind = VisibleText.skipped.contains(lowered) ? .skipped : VisibleText.blocks.contains(lowered) ? .block : .inline
-            known[UnsafeRawPointer(name)] = kind
+            document.elementKinds[UnsafeRawPointer(name)] = kind
             return kind
         }
     }
