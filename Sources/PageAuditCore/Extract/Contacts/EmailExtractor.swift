@@ -77,11 +77,13 @@ public enum EmailExtractor {
     private enum AtKind { case literal, bracketed, bareWord, bareAt }
     private struct AtSign { var start: Int, end: Int, kind: AtKind }
 
-    private static let bracketedAtWords = ["at", "собака", "@"]
-    private static let bracketedDotWords = ["dot", "точка", "тчк", "."]
-    private static let bareDotWords = ["dot", "точка"]
-    private static let bareAtWords = ["собака"]
-    private static let bareEnglishAt = ["at"]
+    // Words as scalar arrays, decoded once: they are tried at every space of a page.
+    private static let bracketedAtWords = words("at", "собака", "@")
+    private static let bracketedDotWords = words("dot", "точка", "тчк", ".")
+    private static let bareDotWords = words("dot", "точка")
+    private static let bareAtWords = words("собака")
+    private static let bareEnglishAt = words("at")
+    private static func words(_ words: String...) -> [[Unicode.Scalar]] { words.map { Array($0.unicodeScalars) } }
     // Arrays, not string literals: these are tested at nearly every character of a page.
     private static let openers: [Unicode.Scalar] = ["[", "(", "{", "<"]
     private static let closers: [Unicode.Scalar] = ["]", ")", "}", ">"]
@@ -104,20 +106,20 @@ public enum EmailExtractor {
 
     /// `[at]`, `( at )`, `{собака}`, `(точка)` at `i` (optional spaces before the bracket are
     /// the caller's business); returns the index after the closing bracket.
-    private static func bracketedWord(in s: [Unicode.Scalar], at i: Int, words: [String]) -> Int? {
+    private static func bracketedWord(in s: [Unicode.Scalar], at i: Int, words: [[Unicode.Scalar]]) -> Int? {
         guard openers.contains(s[i]) else { return nil }
         var k = ContactScan.skipSpaces(s, from: i + 1, max: 2)
         guard let word = words.first(where: { ContactScan.hasWord($0, in: s, at: k) }) else { return nil }
-        k = ContactScan.skipSpaces(s, from: k + word.unicodeScalars.count, max: 2)
+        k = ContactScan.skipSpaces(s, from: k + word.count, max: 2)
         guard k < s.count, closers.contains(s[k]) else { return nil }
         return k + 1
     }
 
     /// A whole word surrounded by spaces, starting with the space at `i`; returns the index after it.
-    private static func bareWord(in s: [Unicode.Scalar], at i: Int, words: [String]) -> Int? {
+    private static func bareWord(in s: [Unicode.Scalar], at i: Int, words: [[Unicode.Scalar]]) -> Int? {
         let k = i + 1
         for word in words where ContactScan.hasWord(word, in: s, at: k) {
-            let end = k + word.unicodeScalars.count
+            let end = k + word.count
             if end < s.count, ContactScan.isSpace(s[end]) { return end }
         }
         return nil
@@ -295,9 +297,9 @@ enum ContactScan {
     }
 
     /// Whether the lowercase `word` is written at `k`, in any case (no word-boundary check).
-    static func hasWord(_ word: String, in s: [Unicode.Scalar], at k: Int) -> Bool {
+    static func hasWord(_ word: [Unicode.Scalar], in s: [Unicode.Scalar], at k: Int) -> Bool {
         var i = k
-        for w in word.unicodeScalars {
+        for w in word {
             guard i < s.count, lowered(s[i]) == w else { return false }
             i += 1
         }

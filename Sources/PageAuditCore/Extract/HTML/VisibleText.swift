@@ -32,7 +32,7 @@ enum VisibleText {
     /// The walk with `Character` semantics, for text that is not simple.
     static func characterText(of element: HTMLElement, skipping skip: ((HTMLElement) -> Bool)?) -> String {
         var output = ""
-        let names = ElementNames(element.document)
+        var names = ElementNames(element.document)
         var stack: [(node: xmlNodePtr, leaving: Bool)] = [(element.node, false)]
         while let (node, leaving) = stack.popLast() {
             if leaving {
@@ -67,7 +67,7 @@ enum VisibleText {
         var output: [UInt8] = []
         /// Whether the last scalar of `output` is whitespace; nil while it is empty.
         var lastIsSpace: Bool?
-        let names = ElementNames(element.document)
+        var names = ElementNames(element.document)
         var stack: [(node: xmlNodePtr, leaving: Bool)] = [(element.node, false)]
         while let (node, leaving) = stack.popLast() {
             if leaving {
@@ -110,17 +110,26 @@ enum VisibleText {
 
     /// Element kinds by name. libxml2 keeps one copy of each name per document, so the document
     /// remembers each name pointer's kind instead of every walk lowercasing and hashing names.
-    struct ElementNames {
+    /// A walk takes the table out of the document and gives it back when done, so that it works
+    /// on a local dictionary: no copy on write, no exclusivity checks at every element.
+    struct ElementNames: ~Copyable {
         let document: HTMLDocument
+        private var known: [UnsafeRawPointer?: Kind]
 
-        init(_ document: HTMLDocument) { self.document = document }
+        init(_ document: HTMLDocument) {
+            self.document = document
+            known = document.elementKinds
+            document.elementKinds = [:]
+        }
 
-        func kind(of node: xmlNodePtr) -> Kind {
+        deinit { document.elementKinds = known }
+
+        mutating func kind(of node: xmlNodePtr) -> Kind {
             let name = node.pointee.name
-            if let kind = document.elementKinds[UnsafeRawPointer(name)] { return kind }
+            if let kind = known[UnsafeRawPointer(name)] { return kind }
             let lowered = name.map { String(cString: $0).lowercased() } ?? ""
             let kind: Kind = VisibleText.skipped.contains(lowered) ? .skipped : VisibleText.blocks.contains(lowered) ? .block : .inline
-            document.elementKinds[UnsafeRawPointer(name)] = kind
+            known[UnsafeRawPointer(name)] = kind
             return kind
         }
     }
