@@ -94,6 +94,16 @@ import Testing
         }
     }
 
+    @Test func scalarStringsMatchUnicodeScalarView() {
+        for text in ["", "8", "123456789012345", "1234567890123456", "тел", "👍🏽x", "\u{0}", "e\u{301}"] + Self.randomTexts(count: 500, length: 8) {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: text.unicodeScalars)
+            let built = ContactScan.string(Array(text.unicodeScalars))
+            #expect(Array(built.utf8) == Array(String(view).utf8), "\(text.debugDescription)")
+            #expect(SimpleText.scalars(text).map { $0 == Array(text.unicodeScalars) } ?? !SimpleText.isSimple(text))
+        }
+    }
+
     @Test func scalarsAreNFCForAnyText() {
         for text in Self.randomTexts(count: 2_000, length: 10) {
             #expect(ContactScan.scalars(text) == Array(text.precomposedStringWithCanonicalMapping.unicodeScalars))

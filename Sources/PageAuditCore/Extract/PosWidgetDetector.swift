@@ -5,6 +5,7 @@ import Foundation
 /// call; some sites use an iframe or a banner link instead.
 struct PosWidgetDetector {
     static let host = "pos.gosuslugi.ru"
+    static let hostPhrase = Phrases([host])
 
     func sightings(in document: HTMLDocument) -> [PosWidgetSighting] {
         var found: [PosWidgetSighting] = []
@@ -32,7 +33,7 @@ struct PosWidgetDetector {
 
     /// Whether an address mentions the host in any case.
     static func mentionsHost(_ source: String?) -> Bool {
-        source.map { SimpleText.firstIndex(in: $0.lowercased(), ofAny: [Self.host]) != nil } ?? false
+        source.map { Self.hostPhrase.firstIndex(in: $0.lowercased()) != nil } ?? false
     }
 
     /// Where `code` first mentions the host, in any case, as Foundation's case-insensitive search

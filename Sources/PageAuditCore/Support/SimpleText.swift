@@ -70,6 +70,22 @@ enum SimpleText {
         return true
     }
 
+    /// The scalars of a simple text, decoded by hand; nil when the text is not simple.
+    static func scalars(_ text: String) -> [Unicode.Scalar]? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                guard let (value, length) = scalar(in: bytes, at: i), let decoded = Unicode.Scalar(value) else { return nil }
+                scalars.append(decoded)
+                i += length
+            }
+            return scalars
+        }
+    }
+
     /// Whether the string is simple text.
     static func isSimple(_ text: some StringProtocol) -> Bool {
         var text = String(text)

@@ -246,7 +246,7 @@ enum ContactScan {
     /// NFC first, so a decomposed "й" or "ё" compares equal to the composed one. Simple text is
     /// NFC already, and normalising through Foundation costs more than all the scanning after it.
     static func scalars(_ text: String) -> [Unicode.Scalar] {
-        SimpleText.isSimple(text) ? Array(text.unicodeScalars) : Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
+        SimpleText.scalars(text) ?? Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
     }
 
     // ASCII and the Russian alphabet answer without a Unicode property lookup, which would
@@ -313,9 +313,16 @@ enum ContactScan {
     }
 
     static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        // Encoded straight into the string's storage: appending to a UnicodeScalarView one
+        // scalar at a time costs more than the scans that call this.
+        // The exact length keeps short strings (digit groups, labels) in the string itself.
+        String(unsafeUninitializedCapacity: scalars.reduce(0) { $0 + UTF8.width($1) }) { buffer in
+            var count = 0
+            for scalar in scalars {
+                for byte in UTF8.encode(scalar)! { buffer[count] = byte; count += 1 }
+            }
+            return count
+        }
     }
 
     /// Runs of whitespace (including no-break spaces from `&nbsp;`) become one space.
