@@ -91,6 +91,9 @@ public enum EmailExtractor {
     private static let localExtra: [Unicode.Scalar] = [".", "_", "%", "+"]
 
     private static func atSign(in s: [Unicode.Scalar], at i: Int) -> AtSign? {
+        // Letters and digits, nearly every character of a page, are none of the cases below.
+        let value = s[i].value
+        if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) || (0x430...0x44F).contains(value) { return nil }
         if s[i] == "@" || s[i] == "\u{FF20}" { return AtSign(start: i, end: i + 1, kind: .literal) }
         if let end = bracketedWord(in: s, at: i, words: bracketedAtWords) {
             return AtSign(start: i, end: end, kind: .bracketed)
