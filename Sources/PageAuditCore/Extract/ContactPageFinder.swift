@@ -8,17 +8,19 @@ struct ContactPageFinder {
                              "сведения об", "о министерстве", "о ведомстве", "о суде", "приёмная", "приемная", "реквизиты", "contacts", "about"]
     static let pathWords = ["contact", "kontakt", "feedback", "obratnaya", "about", "o-nas", "onas", "svedeniya", "priemnaya"]
 
+    static let labelPhrases = Phrases(labelWords), pathPhrases = Phrases(pathWords)
+
     func candidates(in document: HTMLDocument) -> [WebAddress] {
         var scored: [(address: WebAddress, score: Int, order: Int)] = []
         var seen: Set<String> = [document.address.description]
-        for (order, link) in document.select("//a[@href]").enumerated() {
+        for (order, link) in document.elements(named: "a").filter({ $0.hasAttribute("href") }).enumerated() {
             guard let href = link.attribute("href"), let address = document.resolve(href),
                   address.isSameSite(as: document.address), seen.insert(address.description).inserted else { continue }
-            let label = link.visibleText.lowercased()
-            let path = address.path.lowercased()
+            let label = SimpleText.lowercased(link.visibleText)
+            let path = SimpleText.lowercased(address.path)
             var score = 0
-            if let index = Self.labelWords.firstIndex(where: { label.contains($0) }) { score += 100 - index }
-            if Self.pathWords.contains(where: { path.contains($0) }) { score += 50 }
+            if let index = Self.labelPhrases.firstIndex(in: label) { score += 100 - index }
+            if Self.pathPhrases.firstIndex(in: path) != nil { score += 50 }
             if score > 0, !Self.isDocument(path) { scored.append((address, score, order)) }
         }
         return scored.sorted { ($0.score, -$0.order) > ($1.score, -$1.order) }.prefix(limit).map(\.address)

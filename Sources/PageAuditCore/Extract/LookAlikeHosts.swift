@@ -25,11 +25,16 @@ enum LookAlikeHosts {
         var host = display
         for prefix in ["www.", "m."] where host.hasPrefix(prefix) { host = String(host.dropFirst(prefix.count)) }
         if let platform = nearMisses[host] { return platform }
-        let skeleton = String(host.map { confusables[$0] ?? $0 })
+        // No confusable is ASCII, and nearly every host is.
+        let skeleton = host.utf8.allSatisfy { $0 < 0x80 } ? host : String(host.map { confusables[$0] ?? $0 })
         if skeleton != host, let platform = platformHosts[skeleton] { return platform }
-        for (real, platform) in platformHosts where host.hasPrefix(real + ".") || skeleton.hasPrefix(real + ".") {
+        for (real, platform) in platformSubdomainPrefixes where host.hasPrefix(real) || skeleton.hasPrefix(real) {
             return platform
         }
         return nil
     }
+
+    /// `vk.com.` and the like: a platform's host used as the start of another one. No host can
+    /// start with two of them, so their order does not matter.
+    private static let platformSubdomainPrefixes = platformHosts.map { ($0.key + ".", $0.value) }
 }

@@ -11,8 +11,9 @@ public enum PlatformLinkClassifier {
 
     public static func classify(_ address: WebAddress) -> Target? {
         let host = address.host
-        let segments = address.url.path.split(separator: "/").map { String($0).lowercased() }
-        let query = address.url.query ?? ""
+        // Most links lead elsewhere: split the path only for a platform's host.
+        lazy var segments = address.url.path.split(separator: "/").map { String($0).lowercased() }
+        lazy var query = address.url.query ?? ""
         switch host {
         case "vk.com", "www.vk.com", "m.vk.com", "new.vk.com", "vk.ru", "www.vk.ru", "m.vk.ru",
              "vkontakte.ru", "www.vkontakte.ru", "m.vkontakte.ru":

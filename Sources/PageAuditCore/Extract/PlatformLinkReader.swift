@@ -6,7 +6,7 @@ struct PlatformLinkReader {
     func links(in document: HTMLDocument) -> [PlatformLink] {
         var links: [PlatformLink] = []
         var seen = Set<String>()
-        for element in document.select("//a[@href] | //area[@href]") {
+        for element in document.elements(named: "a", "area") where element.hasAttribute("href") {
             guard let href = element.attribute("href"), let address = document.resolve(href) else { continue }
             let target: PlatformLinkClassifier.Target
             if let real = PlatformLinkClassifier.classify(address) {

@@ -2,10 +2,11 @@
 struct SitePageReader {
     func facts(of document: HTMLDocument, response: CapturedResponse, role: SitePageFacts.Role) -> SitePageFacts {
         let text = document.root?.visibleText ?? ""
-        var emails = EmailExtractor.emails(inText: text)
-        var phones = PhoneExtractor.phones(inText: text)
-        for link in document.select("//a[@href]") {
-            guard let href = link.attribute("href")?.trimmingCharacters(in: .whitespacesAndNewlines) else { continue }
+        let scalars = ContactScan.scalars(text)
+        var emails = EmailExtractor.emails(in: scalars)
+        var phones = PhoneExtractor.phones(in: scalars)
+        for link in document.elements(named: "a") where link.hasAttribute("href") {
+            guard let href = link.attribute("href").map(SimpleText.trimmingWhitespace) else { continue }
             let scheme = href.prefix(7).lowercased()
             if scheme.hasPrefix("mailto:"), let email = EmailExtractor.email(fromMailto: href), !emails.contains(where: { $0.address == email.address }) {
                 emails.append(email)
@@ -14,11 +15,11 @@ struct SitePageReader {
                 phones.append(phone)
             }
         }
-        let title = document.select("//title").first?.visibleText
+        let title = document.elements(named: "title").first?.visibleText
         return SitePageFacts(
             address: response.address, role: role, capturedAt: response.capturedAt, status: response.status,
             digest: response.digest, charset: document.charset.charset, title: title.flatMap { $0.isEmpty ? nil : String($0.prefix(300)) },
             platformLinks: PlatformLinkReader().links(in: document), emails: emails, phones: phones,
-            postalAddresses: PostalAddressExtractor.addresses(inText: text), posWidget: PosWidgetDetector().sightings(in: document))
+            postalAddresses: PostalAddressExtractor.addresses(in: scalars), posWidget: PosWidgetDetector().sightings(in: document))
     }
 }

@@ -24,6 +24,15 @@ public struct WebAddress: Sendable, Hashable, Codable, CustomStringConvertible {
     public init?(link: String, relativeTo base: WebAddress) {
         let cleaned = WebAddress.clean(link)
         guard !cleaned.isEmpty else { return nil }
+        if let text = PlainLinkResolver.resolve(cleaned, against: base.description), let url = URL(string: text) {
+            self.init(url: url)
+            return
+        }
+        self.init(general: cleaned, relativeTo: base)
+    }
+
+    /// Resolution through Foundation, for links `PlainLinkResolver` does not take.
+    init?(general cleaned: String, relativeTo base: WebAddress) {
         guard let relative = WebAddress.parse(cleaned, relativeTo: base.url) else { return nil }
         self.init(validated: relative.absoluteURL)
     }
@@ -31,7 +40,7 @@ public struct WebAddress: Sendable, Hashable, Codable, CustomStringConvertible {
     private init?(validated url: URL) {
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = url.host, !host.isEmpty,
-              let asciiHost = IDNA.toASCII(host.removingPercentEncoding ?? host),
+              let asciiHost = IDNA.toASCII(host.utf8.contains(UInt8(ascii: "%")) ? host.removingPercentEncoding ?? host : host),
               WebAddress.isValidHost(asciiHost),
               var components = URLComponents(url: url, resolvingAgainstBaseURL: false)
         else { return nil }
@@ -95,13 +104,27 @@ public struct WebAddress: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Letters, digits, `-`, `_` and dots, no empty labels: what DNS names and IPv4 addresses use.
     /// Anything else would make Foundation trap or the lookup meaningless.
     static func isValidHost(_ host: String) -> Bool {
-        host.count <= 253 && !host.hasPrefix(".") && !host.contains("..")
-            && host.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." || $0 == "_" }
+        var previous: UInt8 = UInt8(ascii: ".")
+        for byte in host.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"): break
+            case UInt8(ascii: "."): if previous == UInt8(ascii: ".") { return false }  // a leading dot or ".."
+            default: return false
+            }
+            previous = byte
+        }
+        return host.utf8.count <= 253
     }
 
     /// Removes what browsers remove before parsing: surrounding whitespace and control characters,
     /// and tabs or newlines anywhere inside (WHATWG URL standard).
-    private static func clean(_ text: String) -> String {
+    static func clean(_ text: String) -> String {
+        // Nearly every link starts and ends with a printable ASCII character and holds no tab or
+        // line break: then there is nothing to remove.
+        if let first = text.utf8.first, let last = text.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last),
+           !text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            return text
+        }
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters))
         return String(trimmed.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }.map(Character.init))
     }

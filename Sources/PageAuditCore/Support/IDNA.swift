@@ -14,9 +14,11 @@ public enum IDNA {
         return String(cString: output).lowercased()
     }
 
+    private static let punycodePrefix = Phrases(["xn--"])
+
     /// The Unicode form of a host name for display; the input itself if it is not punycode.
     public static func toUnicode(_ host: String) -> String {
-        guard host.lowercased().contains("xn--") else { return host }
+        guard punycodePrefix.firstIndex(in: host.lowercased()) != nil else { return host }
         var output: UnsafeMutablePointer<CChar>?
         let status = idn2_to_unicode_8z8z(host, &output, 0)
         guard status == Int32(IDN2_OK.rawValue), let output else { return host }

@@ -55,6 +55,24 @@ public struct JSONParser {
 
     private var column: Int { String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1 }
 
+    /// The column of the last value or key start on the current line: a minified answer is one
+    /// long line, and counting its characters from the line start at every value was quadratic.
+    private var columnMark = (lineStart: -1, index: 0, column: 1)
+
+    /// `column` at the start of a value or key, counted on from the previous start of the line.
+    /// Both sit after an ASCII delimiter or space, where a character always ends, so the count
+    /// up to the previous start plus the count from there is the count of the whole line.
+    private mutating func startColumn() -> Int {
+        let column: Int
+        if columnMark.lineStart == lineStart, columnMark.index <= index {
+            column = columnMark.column + String(decoding: bytes[columnMark.index..<index], as: UTF8.self).count
+        } else {
+            column = self.column
+        }
+        columnMark = (lineStart, index, column)
+        return column
+    }
+
     private func error(_ message: String) -> JSONSyntaxError {
         JSONSyntaxError(line: line, column: column, message: message)
     }
@@ -73,7 +91,7 @@ public struct JSONParser {
         skipWhitespace()
         guard depth < maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
         guard index < bytes.count else { throw error("unexpected end of file: a value is missing") }
-        let startLine = line, startColumn = column
+        let startLine = line, startColumn = startColumn()
         func node(_ value: JSONNode.Value) -> JSONNode { JSONNode(value: value, line: startLine, column: startColumn) }
         switch bytes[index] {
         case UInt8(ascii: "{"): return node(try parseObject(depth: depth))
@@ -99,7 +117,7 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw error(index < bytes.count && bytes[index] == UInt8(ascii: "}") ? "trailing comma before '}'" : "expected a quoted key")
             }
-            let keyLine = line, keyColumn = column
+            let keyLine = line, keyColumn = startColumn()
             let key = try parseString()
             guard seen.insert(key).inserted else {
                 throw JSONSyntaxError(line: keyLine, column: keyColumn, message: "duplicate key \"\(key)\"")
@@ -135,15 +153,22 @@ public struct JSONParser {
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
+        // The UTF-8 of the string so far, once an escape has been met; until then the string is
+        // one run of the input, decoded at once.
+        var escaped: [UInt8]?
         var runStart = index
-        func flush(_ parser: JSONParser) { scalars.append(contentsOf: String(decoding: parser.bytes[runStart..<parser.index], as: UTF8.self).unicodeScalars) }
+        func flush(_ parser: JSONParser) {
+            if escaped == nil { escaped = [] }
+            escaped!.append(contentsOf: parser.bytes[runStart..<parser.index])
+        }
+        func append(_ scalar: Unicode.Scalar) { escaped!.append(contentsOf: UTF8.encode(scalar)!) }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                flush(self)
+                let text = escaped.map { String(decoding: $0 + bytes[runStart..<index], as: UTF8.self) }
+                    ?? String(decoding: bytes[runStart..<index], as: UTF8.self)
                 index += 1
-                return String(scalars)
+                return text
             }
             if byte < 0x20 { throw error(byte == 0x0A ? "line break inside a string (write \\n)" : "control character inside a string") }
             if byte == UInt8(ascii: "\\") {
@@ -153,15 +178,15 @@ public struct JSONParser {
                 let escape = bytes[index]
                 index += 1
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
-                case UInt8(ascii: "u"): scalars.append(try parseUnicodeEscape())
+                case UInt8(ascii: "\""): append("\"")
+                case UInt8(ascii: "\\"): append("\\")
+                case UInt8(ascii: "/"): append("/")
+                case UInt8(ascii: "b"): append("\u{08}")
+                case UInt8(ascii: "f"): append("\u{0C}")
+                case UInt8(ascii: "n"): append("\n")
+                case UInt8(ascii: "r"): append("\r")
+                case UInt8(ascii: "t"): append("\t")
+                case UInt8(ascii: "u"): append(try parseUnicodeEscape())
                 default: throw error("invalid escape \\\(String(decoding: [escape], as: UTF8.self))")
                 }
                 runStart = index

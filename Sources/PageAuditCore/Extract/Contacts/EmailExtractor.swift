@@ -27,7 +27,12 @@ public struct FoundEmail: Sendable, Hashable, Codable {
 public enum EmailExtractor {
     /// Plain and obfuscated addresses, first occurrence of each, in order of appearance.
     public static func emails(inText text: String) -> [FoundEmail] {
-        let s = ContactScan.scalars(text)
+        emails(in: ContactScan.scalars(text))
+    }
+
+    /// The same for text already split by `ContactScan.scalars`, so a page's text is split once
+    /// for all extractors.
+    static func emails(in s: [Unicode.Scalar]) -> [FoundEmail] {
         var found: [FoundEmail] = []
         var seen: Set<String> = []
         var floor = 0, i = 0
@@ -72,11 +77,23 @@ public enum EmailExtractor {
     private enum AtKind { case literal, bracketed, bareWord, bareAt }
     private struct AtSign { var start: Int, end: Int, kind: AtKind }
 
-    private static let bracketedAtWords = ["at", "собака", "@"]
-    private static let bracketedDotWords = ["dot", "точка", "тчк", "."]
-    private static let bareDotWords = ["dot", "точка"]
+    // Words as scalar arrays, decoded once: they are tried at every space of a page.
+    private static let bracketedAtWords = words("at", "собака", "@")
+    private static let bracketedDotWords = words("dot", "точка", "тчк", ".")
+    private static let bareDotWords = words("dot", "точка")
+    private static let bareAtWords = words("собака")
+    private static let bareEnglishAt = words("at")
+    private static func words(_ words: String...) -> [[Unicode.Scalar]] { words.map { Array($0.unicodeScalars) } }
+    // Arrays, not string literals: these are tested at nearly every character of a page.
+    private static let openers: [Unicode.Scalar] = ["[", "(", "{", "<"]
+    private static let closers: [Unicode.Scalar] = ["]", ")", "}", ">"]
+    private static let localEdge: [Unicode.Scalar] = [".", "-", "+", "%"]
+    private static let localExtra: [Unicode.Scalar] = [".", "_", "%", "+"]
 
     private static func atSign(in s: [Unicode.Scalar], at i: Int) -> AtSign? {
+        // Letters and digits, nearly every character of a page, are none of the cases below.
+        let value = s[i].value
+        if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) || (0x430...0x44F).contains(value) { return nil }
         if s[i] == "@" || s[i] == "\u{FF20}" { return AtSign(start: i, end: i + 1, kind: .literal) }
         if let end = bracketedWord(in: s, at: i, words: bracketedAtWords) {
             return AtSign(start: i, end: end, kind: .bracketed)
@@ -84,28 +101,28 @@ public enum EmailExtractor {
         // A bare "at" is an ordinary English word ("look at this"), so it is only trusted when
         // the dots are disguised too; a bare "собака" next to a domain is rare enough to trust.
         if ContactScan.isSpace(s[i]) {
-            if let end = bareWord(in: s, at: i, words: ["собака"]) { return AtSign(start: i, end: end, kind: .bareWord) }
-            if let end = bareWord(in: s, at: i, words: ["at"]) { return AtSign(start: i, end: end, kind: .bareAt) }
+            if let end = bareWord(in: s, at: i, words: bareAtWords) { return AtSign(start: i, end: end, kind: .bareWord) }
+            if let end = bareWord(in: s, at: i, words: bareEnglishAt) { return AtSign(start: i, end: end, kind: .bareAt) }
         }
         return nil
     }
 
     /// `[at]`, `( at )`, `{собака}`, `(точка)` at `i` (optional spaces before the bracket are
     /// the caller's business); returns the index after the closing bracket.
-    private static func bracketedWord(in s: [Unicode.Scalar], at i: Int, words: [String]) -> Int? {
-        guard "[({<".unicodeScalars.contains(s[i]) else { return nil }
+    private static func bracketedWord(in s: [Unicode.Scalar], at i: Int, words: [[Unicode.Scalar]]) -> Int? {
+        guard openers.contains(s[i]) else { return nil }
         var k = ContactScan.skipSpaces(s, from: i + 1, max: 2)
         guard let word = words.first(where: { ContactScan.hasWord($0, in: s, at: k) }) else { return nil }
-        k = ContactScan.skipSpaces(s, from: k + word.unicodeScalars.count, max: 2)
-        guard k < s.count, "])}>".unicodeScalars.contains(s[k]) else { return nil }
+        k = ContactScan.skipSpaces(s, from: k + word.count, max: 2)
+        guard k < s.count, closers.contains(s[k]) else { return nil }
         return k + 1
     }
 
     /// A whole word surrounded by spaces, starting with the space at `i`; returns the index after it.
-    private static func bareWord(in s: [Unicode.Scalar], at i: Int, words: [String]) -> Int? {
+    private static func bareWord(in s: [Unicode.Scalar], at i: Int, words: [[Unicode.Scalar]]) -> Int? {
         let k = i + 1
         for word in words where ContactScan.hasWord(word, in: s, at: k) {
-            let end = k + word.unicodeScalars.count
+            let end = k + word.count
             if end < s.count, ContactScan.isSpace(s[end]) { return end }
         }
         return nil
@@ -123,7 +140,7 @@ public enum EmailExtractor {
         var localStart = localEnd
         while localStart > floor, isLocalChar(s[localStart - 1]) { localStart -= 1 }
         localStart = lastScriptRun(s, localStart..<localEnd)
-        while localStart < localEnd, ".-+%".unicodeScalars.contains(s[localStart]) { localStart += 1 }
+        while localStart < localEnd, localEdge.contains(s[localStart]) { localStart += 1 }
 
         var k = at.kind == .literal ? at.end : ContactScan.skipSpaces(s, from: at.end, max: 3)
         var labels: [Range<Int>] = []
@@ -216,7 +233,7 @@ public enum EmailExtractor {
     }
 
     private static func isLocalChar(_ c: Unicode.Scalar) -> Bool {
-        isDomainChar(c) || "._%+".unicodeScalars.contains(c)
+        isDomainChar(c) || localExtra.contains(c)
     }
 
     private static func isDomainChar(_ c: Unicode.Scalar) -> Bool {
@@ -229,17 +246,41 @@ public enum EmailExtractor {
 /// Low-level pieces the contact extractors share. They scan arrays of Unicode scalars by hand
 /// instead of using regular expressions, so every extractor stays linear in the page size.
 enum ContactScan {
-    /// NFC first, so a decomposed "й" or "ё" compares equal to the composed one.
+    /// NFC first, so a decomposed "й" or "ё" compares equal to the composed one. Simple text is
+    /// NFC already, and normalising through Foundation costs more than all the scanning after it.
     static func scalars(_ text: String) -> [Unicode.Scalar] {
-        Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
+        SimpleText.scalars(text) ?? Array(text.precomposedStringWithCanonicalMapping.unicodeScalars)
     }
 
+    // ASCII and the Russian alphabet answer without a Unicode property lookup, which would
+    // otherwise dominate the scans.
     static func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
-    static func isLetter(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
-    static func isUppercase(_ c: Unicode.Scalar) -> Bool { c.properties.isUppercase }
-    static func isSpace(_ c: Unicode.Scalar) -> Bool { c.properties.isWhitespace }
+    static func isLetter(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x400...0x481: return true
+        case 0...0x7F: return false
+        default: return c.properties.isAlphabetic
+        }
+    }
+    static func isUppercase(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x41...0x5A, 0x400...0x42F: return true
+        case 0...0x7F, 0x430...0x45F: return false
+        default: return c.properties.isUppercase
+        }
+    }
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x09...0x0D, 0x20: return true
+        case 0...0x7F, 0x400...0x4FF: return false
+        default: return c.properties.isWhitespace
+        }
+    }
     static func isLineBreak(_ c: Unicode.Scalar) -> Bool {
-        [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029].contains(c.value)
+        switch c.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
     }
     static func isLatin(_ c: Unicode.Scalar) -> Bool {
         (0x41...0x5A).contains(c.value) || (0x61...0x7A).contains(c.value)
@@ -259,9 +300,9 @@ enum ContactScan {
     }
 
     /// Whether the lowercase `word` is written at `k`, in any case (no word-boundary check).
-    static func hasWord(_ word: String, in s: [Unicode.Scalar], at k: Int) -> Bool {
+    static func hasWord(_ word: [Unicode.Scalar], in s: [Unicode.Scalar], at k: Int) -> Bool {
         var i = k
-        for w in word.unicodeScalars {
+        for w in word {
             guard i < s.count, lowered(s[i]) == w else { return false }
             i += 1
         }
@@ -275,9 +316,16 @@ enum ContactScan {
     }
 
     static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return String(view)
+        // Encoded straight into the string's storage: appending to a UnicodeScalarView one
+        // scalar at a time costs more than the scans that call this.
+        // The exact length keeps short strings (digit groups, labels) in the string itself.
+        String(unsafeUninitializedCapacity: scalars.reduce(0) { $0 + UTF8.width($1) }) { buffer in
+            var count = 0
+            for scalar in scalars {
+                for byte in UTF8.encode(scalar)! { buffer[count] = byte; count += 1 }
+            }
+            return count
+        }
     }
 
     /// Runs of whitespace (including no-break spaces from `&nbsp;`) become one space.

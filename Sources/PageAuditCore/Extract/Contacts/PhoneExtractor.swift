@@ -31,7 +31,12 @@ public enum PhoneExtractor {
     /// Numbers in order of appearance; the same number written twice (`8 800…` and `+7 800…`,
     /// or `29-98-01` and `29 98 01`) is reported once.
     public static func phones(inText text: String) -> [FoundPhone] {
-        let s = ContactScan.scalars(text)
+        phones(in: ContactScan.scalars(text))
+    }
+
+    /// The same for text already split by `ContactScan.scalars`, so a page's text is split once
+    /// for all extractors.
+    static func phones(in s: [Unicode.Scalar]) -> [FoundPhone] {
         var found: [FoundPhone] = []
         var seen: Set<String> = []
         var i = 0
@@ -39,6 +44,8 @@ public enum PhoneExtractor {
             guard startsRun(s, at: i) else { i += 1; continue }
             let run = readRun(s, from: i)
             i = Swift.max(i + 1, run.end)
+            // No shape of phone has fewer than five digits; most runs are years and house numbers.
+            guard run.groups.reduce(0, { $0 + $1.digits }) >= 5 else { continue }
             let label = label(before: run.start, in: s)
             guard !run.groups.isEmpty, run.groups.count <= maxGroupsInRun, !identifierLabels.contains(label)
             else { continue }
@@ -102,6 +109,8 @@ public enum PhoneExtractor {
         c == "-" || (0x2010...0x2013).contains(c.value) || c == "\u{2212}"
     }
 
+    private static let notBeforeRun: [Unicode.Scalar] = ["+", "/", "\\", "№", "#", "_", "=", "&", "%", "$", "€", "₽"]
+
     private static func startsRun(_ s: [Unicode.Scalar], at i: Int) -> Bool {
         let first = s[i]
         let opens = (first == "+" || first == "(") && i + 1 < s.count && ContactScan.isDigit(s[i + 1])
@@ -109,7 +118,7 @@ public enum PhoneExtractor {
         guard i > 0 else { return true }
         let before = s[i - 1]
         if ContactScan.isDigit(before) || ContactScan.isLetter(before) || isDash(before)
-            || "+/\\№#_=&%$€₽".unicodeScalars.contains(before) { return false }
+            || notBeforeRun.contains(before) { return false }
         // "3,5" and "1.25" continue a number that started earlier.
         if before == "," || before == ".", i > 1, ContactScan.isDigit(s[i - 2]) { return false }
         return true

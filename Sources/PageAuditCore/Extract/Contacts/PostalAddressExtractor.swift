@@ -21,7 +21,12 @@ public struct FoundPostalAddress: Sendable, Hashable, Codable {
 public enum PostalAddressExtractor {
     /// Addresses in order of appearance; the same address written twice is reported once.
     public static func addresses(inText text: String) -> [FoundPostalAddress] {
-        let s = ContactScan.scalars(text)
+        addresses(in: ContactScan.scalars(text))
+    }
+
+    /// The same for text already split by `ContactScan.scalars`, so a page's text is split once
+    /// for all extractors.
+    static func addresses(in s: [Unicode.Scalar]) -> [FoundPostalAddress] {
         var found: [FoundPostalAddress] = []
         var seen: Set<FoundPostalAddress> = []
         var floor = 0, i = 0

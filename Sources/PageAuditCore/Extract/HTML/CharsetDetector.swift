@@ -73,22 +73,42 @@ public struct CharsetDetector: Sendable {
     }
 
     /// Finds `charset=` inside the first `<meta …>` tags that declare one. Works on bytes read as
-    /// Latin-1, which keeps ASCII intact whatever the real encoding is.
+    /// Latin-1, which keeps ASCII intact whatever the real encoding is: non-ASCII bytes become
+    /// `?`, ASCII letters are lowercased, and the search is a plain byte search.
     func metaCharset(in bytes: Data) -> String? {
-        let head = String(decoding: bytes.prefix(prescanLimit).map { $0 < 0x80 ? $0 : 0x3F }, as: UTF8.self).lowercased()
-        var searchStart = head.startIndex
-        while let metaRange = head.range(of: "<meta", range: searchStart..<head.endIndex) {
-            let tagEnd = head.range(of: ">", range: metaRange.upperBound..<head.endIndex)?.lowerBound ?? head.endIndex
-            let tag = head[metaRange.upperBound..<tagEnd]
-            if let charsetRange = tag.range(of: "charset") {
-                var rest = tag[charsetRange.upperBound...].drop(while: { $0 == " " })
-                if rest.first == "=" {
-                    rest = rest.dropFirst().drop(while: { $0 == " " || $0 == "\"" || $0 == "'" })
-                    let value = rest.prefix(while: { !" \"';/>".contains($0) })
-                    if !value.isEmpty { return String(value) }
+        var head = [UInt8](bytes.prefix(prescanLimit))
+        for i in head.indices {
+            let byte = head[i]
+            head[i] = byte >= 0x80 ? 0x3F : (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+        }
+        let meta = Array("<meta".utf8), charset = Array("charset".utf8)
+        var searchStart = 0
+        while let found = Self.find(meta, in: head, from: searchStart) {
+            let tagStart = found + meta.count
+            let tagEnd = head[tagStart...].firstIndex(of: UInt8(ascii: ">")) ?? head.endIndex
+            let tag = Array(head[tagStart..<tagEnd])
+            if let found = Self.find(charset, in: tag, from: 0) {
+                var k = found + charset.count
+                while k < tag.count, tag[k] == UInt8(ascii: " ") { k += 1 }
+                if k < tag.count, tag[k] == UInt8(ascii: "=") {
+                    k += 1
+                    while k < tag.count, tag[k] == UInt8(ascii: " ") || tag[k] == UInt8(ascii: "\"") || tag[k] == UInt8(ascii: "'") { k += 1 }
+                    let valueEnd = tag[k...].firstIndex { Self.endsValue.contains($0) } ?? tag.endIndex
+                    if valueEnd > k { return String(decoding: tag[k..<valueEnd], as: UTF8.self) }
                 }
             }
             searchStart = tagEnd
+        }
+        return nil
+    }
+
+    private static let endsValue = Array(" \"';/>".utf8)
+
+    /// The first index of `needle` in `haystack` at or after `start`.
+    private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+        for i in start...(haystack.count - needle.count) where haystack[i] == needle[0] {
+            if haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
         }
         return nil
     }

@@ -31,7 +31,7 @@ public final class HTMLDocument {
         self.address = address
         self.charset = decision
         self.baseAddress = address
-        if let href = select("//base[@href]").first?.attribute("href"),
+        if let href = elements(named: "base").first(where: { $0.hasAttribute("href") })?.attribute("href"),
            let base = WebAddress(link: href, relativeTo: address) {
             baseAddress = base
         }
@@ -61,10 +61,53 @@ public final class HTMLDocument {
         }
     }
 
-    /// Resolves a link found on this page against its base address; nil unless it is http(s).
-    public func resolve(_ link: String) -> WebAddress? {
-        WebAddress(link: link, relativeTo: baseAddress)
+    /// Elements with one of these tag names, in document order: what `//a | //area` selects.
+    /// The readers of every page ask for links, scripts and frames; one walk of the tree answers
+    /// them all, where each XPath query would walk it again.
+    public func elements(named names: String...) -> [HTMLElement] {
+        let names = names.map { Array($0.utf8) }
+        return elementNodes.compactMap { node in
+            guard node.pointee.ns == nil, let name = node.pointee.name, names.contains(where: { Self.equal(name, $0) }) else { return nil }
+            return HTMLElement(node: node, document: self)
+        }
     }
+
+    /// Whether a C string from libxml2 holds exactly these bytes.
+    static func equal(_ name: UnsafePointer<xmlChar>, _ bytes: [UInt8]) -> Bool {
+        for (i, byte) in bytes.enumerated() where name[i] != byte { return false }
+        return name[bytes.count] == 0
+    }
+
+    /// Every element of the tree in document order, the way XPath's descendant axis visits them.
+    private lazy var elementNodes: [xmlNodePtr] = {
+        var found: [xmlNodePtr] = []
+        var stack: [xmlNodePtr] = []
+        var child = pointer.pointee.last
+        while let current = child { stack.append(current); child = current.pointee.prev }
+        while let node = stack.popLast() {
+            if node.pointee.type == XML_DTD_NODE || node.pointee.type == XML_ENTITY_DECL { continue }
+            if node.pointee.type == XML_ELEMENT_NODE { found.append(node) }
+            var child = node.pointee.last
+            while let current = child { stack.append(current); child = current.pointee.prev }
+        }
+        return found
+    }()
+
+    /// Resolves a link found on this page against its base address; nil unless it is http(s).
+    /// Several readers resolve the same links of a page, and resolving costs far more than a lookup.
+    public func resolve(_ link: String) -> WebAddress? {
+        let key = ExactText(link)
+        if let known = resolved[key] { return known }
+        let address = WebAddress(link: link, relativeTo: baseAddress)
+        resolved[key] = address
+        return address
+    }
+
+    /// `VisibleText`'s kind of each element name pointer of this tree.
+    var elementKinds: [UnsafeRawPointer?: VisibleText.Kind] = [:]
+
+    /// `resolve` answers by link text, misses included; `baseAddress` never changes after `init`.
+    private var resolved: [ExactText: WebAddress?] = [:]
 
     /// Parser messages about hostile markup are expected and worthless on stderr.
     private static let silenceLibXMLOnce: Void = {

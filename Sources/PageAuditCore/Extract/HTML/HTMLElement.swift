@@ -20,6 +20,16 @@ public struct HTMLElement {
         return String(cString: value)
     }
 
+    /// Whether the element has the attribute, as XPath's `[@name]` tests it: present, even if empty.
+    public func hasAttribute(_ name: String) -> Bool {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            if current.pointee.ns == nil || current.pointee.ns.pointee.href == nil, xmlStrEqual(current.pointee.name, name) != 0 { return true }
+            attribute = current.pointee.next
+        }
+        return false
+    }
+
     /// Every text inside the element, concatenated, as libxml2 gives it (scripts included).
     public var rawText: String {
         guard let content = xmlNodeGetContent(node) else { return "" }
@@ -28,7 +38,7 @@ public struct HTMLElement {
     }
 
     /// The text a reader sees: without scripts and styles, whitespace collapsed.
-    public var visibleText: String { VisibleText.of(self).collapsingWhitespace }
+    public var visibleText: String { VisibleText.collapsed(self) }
 
     public var parent: HTMLElement? {
         guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }

@@ -58,7 +58,7 @@ enum PageHTMLText {
 
     /// Visible text (as `HTMLElement.visibleText`) of `element` without the subtrees `skip` selects.
     static func visibleText(of element: HTMLElement, skipping skip: @escaping (HTMLElement) -> Bool) -> String {
-        VisibleText.of(element, skipping: skip).collapsingWhitespace
+        VisibleText.collapsed(element, skipping: skip)
     }
 
     /// Visible text of an element, one line, trimmed, at most `limit` characters; nil when empty.
