@@ -9,6 +9,9 @@ struct ContactPageFinder {
     static let pathWords = ["contact", "kontakt", "feedback", "obratnaya", "about", "o-nas", "onas", "svedeniya", "priemnaya"]
 
     static let labelPhrases = Phrases(labelWords), pathPhrases = Phrases(pathWords)
+    /// A menu item is a few words; a longer label is a headline that happens to contain one of the
+    /// words («Стартовала приёмная кампания…»), and reading it would cost a request and miss the contacts.
+    static let maximumLabelWords = 5
 
     func candidates(in document: HTMLDocument) -> [WebAddress] {
         var scored: [(address: WebAddress, score: Int, order: Int)] = []
@@ -19,11 +22,15 @@ struct ContactPageFinder {
             let label = SimpleText.lowercased(link.visibleText)
             let path = SimpleText.lowercased(address.path)
             var score = 0
-            if let index = Self.labelPhrases.firstIndex(in: label) { score += 100 - index }
+            if Self.isMenuLabel(label), let index = Self.labelPhrases.firstIndex(in: label) { score += 100 - index }
             if Self.pathPhrases.firstIndex(in: path) != nil { score += 50 }
             if score > 0, !Self.isDocument(path) { scored.append((address, score, order)) }
         }
         return scored.sorted { ($0.score, -$0.order) > ($1.score, -$1.order) }.prefix(limit).map(\.address)
+    }
+
+    static func isMenuLabel(_ label: String) -> Bool {
+        label.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).count <= maximumLabelWords
     }
 
     /// A file to download is not a page to read.
