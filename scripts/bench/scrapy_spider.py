@@ -131,7 +131,8 @@ class AuditSpider(scrapy.Spider):
             seen.add(absolute)
             path = parts.path.lower()
             score = 0
-            for index, word in enumerate(LABEL_WORDS):
+            # pageaudit counts label words only in menu-sized labels (at most 5 words), not headlines.
+            for index, word in enumerate(LABEL_WORDS if len(label.split()) <= 5 else []):
                 if word in label:
                     score += 100 - index
                     break
