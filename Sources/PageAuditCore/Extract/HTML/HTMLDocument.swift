@@ -17,8 +17,11 @@ public final class HTMLDocument {
     public init(bytes: Data, address: WebAddress, contentType: String?) throws(HTMLParseError) {
         Self.silenceLibXMLOnce
         let decision = CharsetDetector().decide(for: bytes, contentType: contentType)
+        // XML_PARSE_HUGE: without it libxml2 stops at the first text node over 10 MB and drops the
+        // rest of the page, so a page could hide its contacts (or their absence) behind filler.
+        // The capture limits bound the input instead.
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue
-            | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
+            | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue) | Int32(XML_PARSE_HUGE.rawValue)
         guard bytes.count < Int(Int32.max) else { throw .tooLarge(bytes: bytes.count) }
         // libxml2 needs a non-empty buffer even for an empty page.
         let payload = bytes.isEmpty ? Data(" ".utf8) : bytes
