@@ -61,6 +61,31 @@ import Testing
         #expect(site.pages.count == 1 && site.unread.isEmpty, "no script, data or file address is followed: \(site.unread.map(\.address))")
     }
 
+    static func refresh(_ content: String) -> Data {
+        Data("<html><head><meta http-equiv=\"Refresh\" content=\"\(content)\"></head><body>Переход…</body></html>".utf8)
+    }
+
+    /// A home page that only refreshes to the real one is followed, as a browser would.
+    @Test func aMetaRefreshIsFollowedToTheRealHomePage() async throws {
+        let real = Data("<html><body>\(Self.footer)</body></html>".utf8)
+        let site = try await facts(ofHome: Self.refresh("0; URL='/main/'"), extraPages: [("/main/", real)])
+        #expect(site.home.address.description == "https://adm.example.ru/main/")
+        #expect(site.home.emails.map(\.address) == ["info@adm.example.ru"])
+    }
+
+    /// Refresh loops end (each page at most once, at most three hops); a slow refresh, a script
+    /// address or a missing target is not followed and the page is read as it is.
+    @Test func metaRefreshLoopsAndOddTargetsEnd() async throws {
+        let loop = try await facts(ofHome: Self.refresh("0;url=/a"), extraPages: [("/a", Self.refresh("0;url=/b")), ("/b", Self.refresh("0; url=/"))])
+        #expect(loop.home.address.description == "https://adm.example.ru/b")
+        let endless = (0..<10).map { ("/p\($0)", Self.refresh("0;url=/p\($0 + 1)")) }
+        #expect(try await facts(ofHome: Self.refresh("0;url=/p0"), extraPages: endless).home.address.description == "https://adm.example.ru/p2")
+        for content in ["30; url=/main/", "0; url=javascript:alert(1)", "0; url=file:///etc/passwd", "0; url=/missing/", "abc", "0"] {
+            let site = try await facts(ofHome: Self.refresh(content), extraPages: [("/main/", Data("<p>x</p>".utf8))])
+            #expect(site.home.address.description == "https://adm.example.ru/", "\(content)")
+        }
+    }
+
     /// Bytes that are not UTF-8 in a page that says it is: read, with the readable facts kept.
     @Test func invalidUTF8IsReadAroundTheDamage() async throws {
         var page = Data("<html><head><meta charset=\"utf-8\"></head><body><p>".utf8)

@@ -26,7 +26,25 @@ public struct SiteFactsGatherer: Sendable {
         return .read(SiteFacts(website: website, pages: pages, unread: unread))
     }
 
+    /// At most this many `<meta http-equiv="refresh">` hops are followed from one page.
+    static let refreshHops = 3
+
+    /// Reads the page at `address`, following a meta refresh (old municipal sites often answer the
+    /// home page with nothing else) as a browser would, at most `refreshHops` times and never to a
+    /// page already visited, so a refresh loop ends on a page that is read as it is.
     private func read(_ address: WebAddress, role: SitePageFacts.Role, from source: some CaptureSource) async -> Result<(SitePageFacts, HTMLDocument), CaptureFailure> {
+        var visited: Set<String> = [address.description]
+        var result = await readOne(address, role: role, from: source)
+        for _ in 0..<Self.refreshHops {
+            guard case .success(let page) = result, let target = page.1.metaRefreshTarget, visited.insert(target.description).inserted else { break }
+            let next = await readOne(target, role: role, from: source)
+            guard case .success = next else { break }
+            result = next
+        }
+        return result
+    }
+
+    private func readOne(_ address: WebAddress, role: SitePageFacts.Role, from source: some CaptureSource) async -> Result<(SitePageFacts, HTMLDocument), CaptureFailure> {
         let response: CapturedResponse
         switch await source.capture(address) {
         case .failure(let failure): return .failure(failure)

@@ -98,6 +98,26 @@ public final class HTMLDocument {
 
     /// Resolves a link found on this page against its base address; nil unless it is http(s).
     /// Several readers resolve the same links of a page, and resolving costs far more than a lookup.
+    /// Where `<meta http-equiv="refresh" content="N; url=…">` sends the reader, if it sends it to
+    /// an http(s) page within 10 seconds (a longer delay is a page meant to be read first).
+    public var metaRefreshTarget: WebAddress? {
+        for meta in elements(named: "meta") where meta.attribute("http-equiv")?.lowercased() == "refresh" {
+            guard let content = meta.attribute("content") else { continue }
+            let parts = content.split(separator: ";", maxSplits: 1)
+            guard let delay = Double(parts[0].trimmingCharacters(in: .whitespaces)), delay <= 10, parts.count == 2 else { continue }
+            var target = parts[1].trimmingCharacters(in: .whitespaces)
+            if target.lowercased().hasPrefix("url") {
+                target = String(target.dropFirst(3)).trimmingCharacters(in: .whitespaces)
+                guard target.hasPrefix("=") else { continue }
+                target = String(target.dropFirst()).trimmingCharacters(in: .whitespaces)
+            }
+            target = target.trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+            guard let address = resolve(target), ["http", "https"].contains(address.url.scheme?.lowercased() ?? "") else { continue }
+            return address
+        }
+        return nil
+    }
+
     public func resolve(_ link: String) -> WebAddress? {
         let key = ExactText(link)
         if let known = resolved[key] { return known }
