@@ -3,7 +3,7 @@
 /// `--name=value`, `--flag`, `--` ends options) and its errors name the offending word.
 struct Arguments {
     var positional: [String] = []
-    private var options: [String: String] = [:]
+    private var options: [String: [String]] = [:]
     private var flags: Set<String> = []
 
     enum Failure: Error, CustomStringConvertible {
@@ -37,9 +37,9 @@ struct Arguments {
             let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
             let name = parts[0]
             if valued.contains(name) {
-                if parts.count == 2 { options[name] = parts[1]; continue }
+                if parts.count == 2 { options[name, default: []].append(parts[1]); continue }
                 guard index < words.count else { throw .missingValue(name) }
-                options[name] = words[index]
+                options[name, default: []].append(words[index])
                 index += 1
             } else if known.contains(name), parts.count == 1 {
                 flags.insert(name)
@@ -49,11 +49,14 @@ struct Arguments {
         }
     }
 
-    func value(_ name: String) -> String? { options[name] }
+    /// The option's value; the last one when it is given several times.
+    func value(_ name: String) -> String? { options[name]?.last }
+    /// Every value of an option that may be repeated (`--header`).
+    func values(_ name: String) -> [String] { options[name] ?? [] }
     func has(_ flag: String) -> Bool { flags.contains(flag) }
 
     func choice<T: RawRepresentable>(_ name: String, default fallback: T) throws(Failure) -> T where T.RawValue == String, T: CaseIterable {
-        guard let text = options[name] else { return fallback }
+        guard let text = options[name]?.last else { return fallback }
         guard let value = T(rawValue: text) else {
             throw .invalidValue(name, value: text, expected: T.allCases.map(\.rawValue).joined(separator: "|"))
         }

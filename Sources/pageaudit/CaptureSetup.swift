@@ -53,6 +53,19 @@ struct CaptureSetup {
         settings.vkToken = ProcessInfo.processInfo.environment[vkTokenVariable]
         settings.vkAPIBase = arguments.value("--vk-api-base")
         settings.loopbackOnly = arguments.has("--loopback-only")
+        for (option, secret) in [("--header", false), ("--secret-header", true)] {
+            for text in arguments.values(option) {
+                let parts = text.split(separator: ":", maxSplits: 1)
+                let name = parts.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                guard parts.count == 2, !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic || "0123456789-_".unicodeScalars.contains($0) }),
+                      !text.contains("\r"), !text.contains("\n") else {
+                    // A secret value is never echoed, not even in an error.
+                    throw Arguments.Failure.invalidValue(option, value: secret ? "[secret]" : text, expected: "'Name: value' on one line, Name of letters, digits and '-'")
+                }
+                settings.extraHeaders.append((name, parts[1].trimmingCharacters(in: .whitespaces)))
+                if secret { settings.secretHeaderNames.insert(name.lowercased()) }
+            }
+        }
         if let text = arguments.value("--vk-rate") {
             guard let rate = Double(text), rate > 0, rate <= 20 else {
                 throw Arguments.Failure.invalidValue("--vk-rate", value: text, expected: "requests per second, more than 0 and at most 20 (VK allows about 3)")
@@ -69,7 +82,7 @@ struct CaptureSetup {
         let recorder = try EvidenceRecorder(file: warcFile, info: [
             ("pageaudit-as-of", RFC3339.string(from: runStart)),
             ("pageaudit-checklist", "\(checklist.id) \(checklist.version)"),
-            ("pageaudit-command", CommandLine.arguments.dropFirst().joined(separator: " ")),
+            ("pageaudit-command", Self.commandWithoutSecrets(Array(CommandLine.arguments.dropFirst())).joined(separator: " ")),
             ("pageaudit-user-agent", limits.userAgent),
         ])
         let client = CurlClient(limits: limits)
@@ -84,6 +97,16 @@ struct CaptureSetup {
                             }, finish: {
                                 await recorder.finish()
                             })
+    }
+
+    /// The command line as the archive records it: the value of every `--secret-header` hidden.
+    static func commandWithoutSecrets(_ words: [String]) -> [String] {
+        var hidden = words
+        for (index, word) in words.enumerated() {
+            if word == "--secret-header", index + 1 < words.count { hidden[index + 1] = "[secret]" }
+            if word.hasPrefix("--secret-header=") { hidden[index] = "--secret-header=[secret]" }
+        }
+        return hidden
     }
 
     /// `--concurrency N`: requests in flight at once in a live run (agencies in flight, too).

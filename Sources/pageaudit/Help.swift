@@ -71,6 +71,10 @@ enum Help {
       --agency-deadline S Seconds one agency may take in all (default 300)
       --vk-rate N         VK API requests per second (default 3; error 6 is retried with backoff)
       --allow-private     Allow loopback, private and link-local addresses (refused by default)
+      --header 'N: V'     Send header N with value V on every request (repeatable); recorded in the WARC
+      --secret-header 'N: V'  The same, but V is never recorded: the WARC shows 'N: [secret]', and the
+                          archived command line, reports, journal and messages never contain it.
+                          Both go to every host the run contacts, the VK API included
       The VK API token is read from the environment variable PAGEAUDIT_VK_TOKEN only, and never
       written to evidence, reports or logs.
 

@@ -55,7 +55,7 @@ func main() async -> Int32 {
 
 let auditOptions = ["--registry", "--snapshots", "--checklist", "--as-of", "--format", "--lang", "--output", "--contact-pages",
                     "--warc", "--ca-file", "--user-agent", "--vk-api-base", "--min-interval", "--agency-deadline", "--vk-rate",
-                    "--baseline", "--waivers", "--fail-on", "--delimiter", "--concurrency", "--journal", "--shard"]
+                    "--baseline", "--waivers", "--fail-on", "--delimiter", "--concurrency", "--journal", "--shard", "--header", "--secret-header"]
 let auditFlags = ["--verbose", "--live", "--allow-private", "--loopback-only", "--resume"]
 let reportOptions = ["--format", "--lang", "--output", "--baseline", "--waivers", "--fail-on", "--delimiter"]
 let checkOptions = auditOptions.filter { !["--registry", "--snapshots", "--journal", "--shard"].contains($0) }

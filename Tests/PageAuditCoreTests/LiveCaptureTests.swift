@@ -192,3 +192,12 @@ import Testing
         #expect(!LiveCapture.isVKRateLimit(body: late), "only the first 4 KB are looked at")
     }
 }
+
+@Suite struct SecretHeaderRedactionTests {
+    @Test func secretValuesAreHiddenWhateverTheirCase() {
+        let head = Data("GET / HTTP/1.1\r\nHost: a.example\r\nx-api-KEY: s3cr3t:with:colons\r\nCookie: a=b\r\nX-Trace: 7\r\n\r\n".utf8)
+        let redacted = String(decoding: LiveCapture.redacting(["x-api-key", "cookie"], in: head), as: UTF8.self)
+        #expect(redacted == "GET / HTTP/1.1\r\nHost: a.example\r\nx-api-KEY: [secret]\r\nCookie: [secret]\r\nX-Trace: 7\r\n\r\n")
+        #expect(LiveCapture.redacting([], in: head) == head)
+    }
+}

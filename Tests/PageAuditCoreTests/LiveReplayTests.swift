@@ -6,6 +6,7 @@ import Testing
 /// reproduce the findings exactly, pass an independent WARC reader, and hold no secret.
 @Suite(.serialized) struct LiveReplayTests {
     let token = "vk1.secret-token-7f3a9"
+    let secretHeader = "k-SECRET-header-4242"
 
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
         try runPageAudit(arguments, environment: environment)
@@ -35,7 +36,8 @@ import Testing
         let apiBase = String(farm.url(host: 0, "").dropLast())
 
         let live = try run(["audit", "--live", "--allow-private", "--loopback-only", "--min-interval", "0", "--registry", registry.path,
-                            "--warc", warc.path, "--vk-api-base", apiBase, "--format", "json", "--output", liveJSON.path],
+                            "--warc", warc.path, "--vk-api-base", apiBase, "--format", "json", "--output", liveJSON.path,
+                            "--header", "X-Audit-Run: nightly-7", "--secret-header", "X-Api-Key: \(secretHeader)"],
                            environment: ["PAGEAUDIT_VK_TOKEN": token])
         #expect(live.status == 0 || live.status == 1, "\(live.stderr)")
         let replay = try run(["audit", "--snapshots", warc.path, "--registry", registry.path, "--format", "json", "--output", replayJSON.path])
@@ -67,20 +69,28 @@ import Testing
         #expect(!log.contains { $0.pathOnly.hasPrefix("/private") })
         #expect(!log.contains { ($0.hostIndex == 1 || $0.hostIndex == 2) && $0.pathOnly != "/robots.txt" })
         #expect(log.contains { $0.path.contains("access_token=") }, "the token was sent to the API")
+        #expect(log.contains { $0.headers["X-Api-Key"] == secretHeader && $0.headers["X-Audit-Run"] == "nightly-7" }, "both headers were sent")
         // Both declared communities came in one batched groups.getById call; single calls remain only for
         // pages the sites link (unknown before the sites are read).
         let groupCalls = log.filter { $0.pathOnly == "/method/groups.getById" }
         #expect(groupCalls.first?.path.contains("group_ids=42,farm_host0") == true)
         #expect(!groupCalls.dropFirst().contains { $0.path.contains("group_id=42") || $0.path.contains("group_id=farm_host0") })
 
-        // No secret in the archive, its index, the reports or the messages.
+        // No secret in the archive, its index, the journal, the reports or the messages; the archive
+        // shows that the secret header was sent, and the ordinary one as it was.
         let (_, archiveText) = try shell("gzip -dc '\(warc.path)'")
         #expect(archiveText.contains("groups.getById"))
+        #expect(archiveText.contains("X-Api-Key: [secret]") && archiveText.contains("X-Audit-Run: nightly-7"))
+        #expect(archiveText.contains("--secret-header [secret]"), "the recorded command line hides the value")
         for text in [archiveText, try String(contentsOf: URL(fileURLWithPath: warc.path + ".cdxj"), encoding: .utf8),
-                     try String(contentsOf: liveJSON, encoding: .utf8), live.stderr, live.stdout] {
+                     try String(contentsOf: liveJSON, encoding: .utf8), try String(contentsOf: URL(fileURLWithPath: liveJSON.path + ".journal.jsonl"), encoding: .utf8),
+                     live.stderr, live.stdout, replay.stderr, try String(contentsOf: replayJSON, encoding: .utf8)] {
             #expect(!text.contains(token))
             #expect(!text.contains("access_token="))
+            #expect(!text.contains(secretHeader))
         }
+        let badHeader = try run(["audit", "--live", "--registry", registry.path, "--secret-header", "X-Api-Key \(secretHeader)"])
+        #expect(badHeader.status == 2 && badHeader.stderr.contains("--secret-header") && !badHeader.stderr.contains(secretHeader), "\(badHeader.stderr)")
 
         // An independent reader: warcio (installed by .ci/run) reads every record and verifies its digests.
         let (hasWarcio, _) = try shell("python3 -c 'import warcio'")

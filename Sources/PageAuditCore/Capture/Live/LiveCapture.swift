@@ -20,6 +20,10 @@ public final class LiveCapture: CaptureSource, @unchecked Sendable {
         /// Refuse every host but 127.0.0.0/8 before any request or DNS lookup: tests run against a
         /// local farm whose pages link real platforms, and must never reach beyond this machine.
         public var loopbackOnly = false
+        /// Sent with every request (`--header`, `--secret-header`).
+        public var extraHeaders: [(name: String, value: String)] = []
+        /// Lowercased names of headers whose values must never be recorded (`--secret-header`).
+        public var secretHeaderNames: Set<String> = []
         /// VK API requests per second (VK allows about 3); error 6 ("too many requests") is retried with backoff.
         public var vkRequestsPerSecond = 3.0
 
@@ -130,7 +134,7 @@ public final class LiveCapture: CaptureSource, @unchecked Sendable {
         while true {
             await politeness.acquire(key)
             let started = Date()
-            let result = await client.perform(HTTPRequest(address: target))
+            let result = await client.perform(HTTPRequest(address: target, headers: settings.extraHeaders.map { ($0.name, $0.value) }))
             await politeness.release(key)
             switch result {
             case .failure(let failure):
@@ -143,7 +147,7 @@ public final class LiveCapture: CaptureSource, @unchecked Sendable {
                 await recorder?.recordFailure(captureFailure, targetURI: address.description, date: started)
                 return .failure(captureFailure)
             case .success(let raw):
-                await recorder?.record(HTTPExchange(targetURI: address.description, request: Self.withoutToken(raw.requestHead),
+                await recorder?.record(HTTPExchange(targetURI: address.description, request: Self.redacting(settings.secretHeaderNames, in: Self.withoutToken(raw.requestHead)),
                                                     response: raw.message, date: started, peerIP: raw.peerIP))
                 if attempt < settings.maxRetries, [429, 500, 502, 503, 504].contains(raw.status) || Self.isVKRateLimit(raw) {
                     let wait = Self.retryAfter(raw).map { $0 } ?? backoff(attempt + 1)
@@ -194,6 +198,17 @@ public final class LiveCapture: CaptureSource, @unchecked Sendable {
     }
 
     /// VK answers rate limiting (error 6) with HTTP 200.
+    /// The request head with the values of secret headers replaced by `[secret]`: the archive shows
+    /// that the header was sent, never what it held.
+    static func redacting(_ names: Set<String>, in head: Data) -> Data {
+        guard !names.isEmpty else { return head }
+        let lines = String(decoding: head, as: UTF8.self).components(separatedBy: "\r\n").map { line -> String in
+            guard let colon = line.firstIndex(of: ":"), names.contains(line[..<colon].lowercased()) else { return line }
+            return line[...colon] + " [secret]"
+        }
+        return Data(lines.joined(separator: "\r\n").utf8)
+    }
+
     /// Whether the answer is VK's error 6 ("too many requests per second"), compact or indented.
     /// Runs on every response, so it looks at the first 4 KB as bytes and decodes nothing.
     static func isVKRateLimit(_ raw: RawHTTPResponse) -> Bool {
