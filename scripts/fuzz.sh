@@ -53,11 +53,14 @@ for NAME in "${NAMES[@]}"; do
     LOG=".fuzz/$NAME.log"
     START=$(date +%s)
     set +e
-    LSAN_OPTIONS="suppressions=$ROOT/Fuzz/lsan-suppressions.txt" "$BIN" "${LIMIT[@]}" -jobs="$JOBS" -workers="$JOBS" -rss_limit_mb=4096 -timeout=20 -max_len=1048576 \
-        -artifact_prefix="$CRASHES/" -print_final_stats=1 "$CORPUS" > "$LOG" 2>&1
+    PARALLEL=(); [ "$JOBS" -gt 1 ] && PARALLEL=(-jobs="$JOBS" -workers="$JOBS")
+    # With -jobs libFuzzer writes fuzz-N.log into the working folder: run inside .fuzz/.
+    (cd .fuzz && LSAN_OPTIONS="suppressions=$ROOT/Fuzz/lsan-suppressions.txt" "$ROOT/$BIN" "${LIMIT[@]}" "${PARALLEL[@]}" -rss_limit_mb=4096 \
+        -timeout=20 -max_len=1048576 -artifact_prefix="$ROOT/$CRASHES/" -print_final_stats=1 "$ROOT/$CORPUS") > "$LOG" 2>&1
     RC=$?
     set -e
-    EXECS=$(grep -h 'stat::number_of_executed_units' "$LOG" .fuzz/"$NAME"*.log fuzz-*.log 2>/dev/null | awk '{s+=$2} END{print s+0}')
+    EXECS=$( (cat "$LOG" .fuzz/fuzz-*.log 2>/dev/null || true) | grep -h 'stat::number_of_executed_units' | awk '{s+=$2} END{print s+0}')
+    rm -f .fuzz/fuzz-*.log
     RESULT=$([ "$RC" -eq 0 ] && echo clean || echo "FAILED (exit $RC): see $LOG and $CRASHES/")
     printf '%-16s %12s %8s %s\n' "$NAME" "$EXECS" "$(( $(date +%s) - START ))" "$RESULT"
 done
