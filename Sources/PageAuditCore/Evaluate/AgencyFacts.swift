@@ -25,10 +25,8 @@ public struct AgencyFacts: Sendable {
 
     /// Which agencies declare each page, for the "one page, two agencies" cross-check.
     public static func claims(in agencies: [Agency]) -> [PageIdentity: [String]] {
-        var claims: [PageIdentity: [String]] = [:]
-        for agency in agencies {
-            for identity in Set(agency.declaredPages.compactMap(\.identity)) { claims[identity, default: []].append(agency.id) }
-        }
-        return claims.filter { $0.value.count > 1 }
+        var claims = ClaimsBuilder()
+        for agency in agencies { claims.add(agency) }
+        return claims.shared
     }
 }
