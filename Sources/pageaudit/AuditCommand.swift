@@ -91,7 +91,7 @@ struct AuditCommand {
         let path = named ?? FileManager.default.temporaryDirectory.appendingPathComponent("pageaudit-\(getpid())-\(UUID().uuidString).journal.jsonl").path
         // An explicit --as-of must agree with a resumed journal's; without one, the journal's holds.
         var asOf = try arguments.value("--as-of").map(Self.parseAsOf) ?? setup.defaultAsOf ?? runStart
-        if resume, arguments.value("--as-of") == nil, let existing = try? JournalFile.read(path), let recorded = existing.header.asOfDate {
+        if resume, arguments.value("--as-of") == nil, let recorded = (try? JournalFile.header(at: path))?.asOfDate {
             asOf = recorded
         }
         let header = JournalHeader(tool: PageAuditVersion.current, checklist: checklist, asOf: asOf, source: setup.sourceName,

@@ -45,15 +45,8 @@ public final class JournalFile: Sendable {
         guard descriptor >= 0 else { throw .cannotOpen(path: path, detail: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         var scanner = LineScanner(descriptor: descriptor)
-        guard let first = scanner.next(), first.complete else { throw .notAJournal(path: path, detail: "no header line") }
+        let (header, first) = try readHeader(&scanner, path: path)
         let decoder = JSONDecoder()
-        let header: JournalHeader
-        do {
-            header = try decoder.decode(JournalHeader.self, from: first.bytes)
-        } catch {
-            throw .notAJournal(path: path, detail: "\(error)")
-        }
-        guard header.format == JournalHeader.format else { throw .notAJournal(path: path, detail: "format \(header.format)") }
         var entries: [Entry] = [], resumptions: [Resumption] = [], seen: [String: Int] = [:]
         var completeLength = first.offset + first.bytes.count + 1, number = 1
         while let line = scanner.next() {
@@ -77,6 +70,27 @@ public final class JournalFile: Sendable {
             completeLength = line.offset + line.bytes.count + 1
         }
         return try JournalFile(path: path, header: header, entries: entries, resumptions: resumptions, completeLength: completeLength)
+    }
+
+    /// Only the header line of the journal at `path` (what run it is), without reading the agencies.
+    public static func header(at path: String) throws(JournalError) -> JournalHeader {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .cannotOpen(path: path, detail: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var scanner = LineScanner(descriptor: descriptor)
+        return try readHeader(&scanner, path: path).header
+    }
+
+    private static func readHeader(_ scanner: inout LineScanner, path: String) throws(JournalError) -> (header: JournalHeader, line: (offset: Int, bytes: Data, complete: Bool)) {
+        guard let first = scanner.next(), first.complete else { throw .notAJournal(path: path, detail: "no header line") }
+        let header: JournalHeader
+        do {
+            header = try JSONDecoder().decode(JournalHeader.self, from: first.bytes)
+        } catch {
+            throw .notAJournal(path: path, detail: "\(error)")
+        }
+        guard header.format == JournalHeader.format else { throw .notAJournal(path: path, detail: "format \(header.format)") }
+        return (header, first)
     }
 
     /// The agency recorded at `entry`, decoded from disk. The line decoded when the journal was
