@@ -75,7 +75,7 @@ struct AuditCommand {
         }
         for problem in await setup.finish() { printError("evidence: \(problem)") }
         let file = try writer.finish()
-        let source = ([file.header.source] + file.resumptions.map(\.source)).uniqued().joined(separator: "; ")
+        let source = file.sources.uniqued().joined(separator: "; ")
         let code = try output.write(AuditResults(journals: [file]), checklist: checklist, asOf: asOf, source: source)
         if journal.temporary { try? FileManager.default.removeItem(atPath: writer.path) }
         return code

@@ -26,7 +26,7 @@ struct MergeCommand {
         }
         let checklist = first.header.checklist
         let output = try ReportOutput(arguments, checklist: checklist, agencyIDs: seen, verbose: arguments.has("--verbose"))
-        let sources = files.flatMap { [$0.header.source] + $0.resumptions.map(\.source) }.uniqued().joined(separator: "; ")
+        let sources = files.flatMap(\.sources).uniqued().joined(separator: "; ")
         guard let asOf = first.header.asOfDate else { throw JournalError.notAJournal(path: first.path, detail: "asOf \(first.header.asOf)") }
         return try output.write(AuditResults(journals: files), checklist: checklist, asOf: asOf, source: sources)
     }

@@ -17,9 +17,6 @@ public struct FolderSnapshotSet: CaptureSource {
         index = try ManifestIndex(path: manifestURL.path)
     }
 
-    /// How many captures the set holds.
-    public var captureCount: Int { index.count }
-
     /// The registry of the set: `registry.csv`, or `registry.json` when there is no CSV.
     public var registryFile: URL { Self.registryFile(in: folder) }
 

@@ -66,6 +66,9 @@ public final class Registry: Sendable {
         }
     }
 
+    /// Every agency, in registry order, read one at a time.
+    public var agencies: Agencies { agencies(at: Array(ids.indices)) }
+
     /// The agencies at `positions`, read one at a time.
     public func agencies(at positions: [Int]) -> Agencies { Agencies(registry: self, positions: positions) }
 

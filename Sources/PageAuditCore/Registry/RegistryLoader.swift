@@ -12,8 +12,7 @@ public enum RegistryLoader {
     static let requiredColumns = ["id", "name", "kind"]
 
     public static func load(from url: URL) throws(RegistryError) -> [Agency] {
-        let registry = try registry(from: url)
-        return registry.agencies(at: Array(0..<registry.count)).map { $0 }
+        Array(try registry(from: url).agencies)
     }
 
     /// The registry at `url`, every row checked.
@@ -35,8 +34,7 @@ public enum RegistryLoader {
     }
 
     public static func parseCSV(_ text: String, file: String) throws(RegistryError) -> [Agency] {
-        let registry = try csvRegistry(text, file: file)
-        return registry.agencies(at: Array(0..<registry.count)).map { $0 }
+        Array(try csvRegistry(text, file: file).agencies)
     }
 
     /// Checks every row in one pass, keeping only where each row is.

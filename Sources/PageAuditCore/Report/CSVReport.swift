@@ -28,10 +28,8 @@ public struct CSVReport: Sendable {
     }
 
     public func render(_ report: AuditReport) -> Data {
-        let sink = ReportSink.memory()
-        try? write(report, to: sink)
-        try? sink.finish()
-        return sink.written
+        // Writing to memory cannot fail.
+        (try? ReportSink.collecting { try write(report, to: $0) }) ?? Data()
     }
 
     /// Writes the rows agency by agency.

@@ -6,10 +6,7 @@ public enum JSONReport {
     public static let format = "pageaudit.report/1"
 
     public static func render(_ report: AuditReport) throws -> Data {
-        let sink = ReportSink.memory()
-        try write(report, to: sink)
-        try sink.finish()
-        return sink.written
+        try ReportSink.collecting { try write(report, to: $0) }
     }
 
     /// Writes the document one agency at a time. The bytes are those of encoding the whole

@@ -18,10 +18,8 @@ public struct JUnitReport {
     private func t(_ ru: String, _ en: String) -> String { language == .ru ? ru : en }
 
     public func render(_ report: AuditReport) -> Data {
-        let sink = ReportSink.memory()
-        try? write(report, to: sink)
-        try? sink.finish()
-        return sink.written
+        // Writing to memory cannot fail.
+        (try? ReportSink.collecting { try write(report, to: $0) }) ?? Data()
     }
 
     /// Writes suite by suite. The totals on `<testsuites>` come first in the file, so the agencies

@@ -19,7 +19,14 @@ public final class ReportSink {
     private init(_ target: Target) { self.target = target }
 
     public static func standardOutput() -> ReportSink { ReportSink(.standardOutput) }
-    public static func memory() -> ReportSink { ReportSink(.memory) }
+
+    /// What `write` writes, collected in memory (small reports, tests).
+    public static func collecting(_ write: (ReportSink) throws -> Void) rethrows -> Data {
+        let sink = ReportSink(.memory)
+        try write(sink)
+        try? sink.flush()
+        return sink.written
+    }
 
     public static func file(_ path: String) throws(Failure) -> ReportSink {
         // /dev/null, a pipe or a terminal is written to as it is; renaming onto it would replace it.

@@ -26,6 +26,9 @@ public final class JournalFile: Sendable {
 
     public var isComplete: Bool { entries.count >= header.agencies }
 
+    /// Where the run's captures came from: the first source, then those of its resumptions.
+    public var sources: [String] { [header.source] + resumptions.map(\.source) }
+
     init(path: String, header: JournalHeader, entries: [Entry], resumptions: [Resumption], completeLength: Int) throws(JournalError) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .cannotOpen(path: path, detail: String(cString: strerror(errno))) }
@@ -134,38 +137,4 @@ struct StatusCounts: Sendable {
     mutating func add(_ other: StatusCounts) { counts &+= other.counts }
 
     private static func slot(_ status: FindingStatus) -> Int { FindingStatus.allCases.firstIndex(of: status)! }
-}
-
-/// Reads a file line by line in large blocks, so a journal of gigabytes needs only a block of memory.
-struct LineScanner {
-    let descriptor: Int32
-    private var buffer: [UInt8] = []
-    private var start = 0
-    private var bufferOffset = 0
-    private var atEnd = false
-
-    init(descriptor: Int32) { self.descriptor = descriptor }
-
-    /// The next line without its newline; `complete` is false for a last line with no newline.
-    mutating func next() -> (offset: Int, bytes: Data, complete: Bool)? {
-        while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
-                let line = (offset: bufferOffset + start, bytes: Data(buffer[start..<newline]), complete: true)
-                start = newline + 1
-                return line
-            }
-            if atEnd {
-                guard start < buffer.count else { return nil }
-                let line = (offset: bufferOffset + start, bytes: Data(buffer[start...]), complete: false)
-                start = buffer.count
-                return line
-            }
-            buffer.removeSubrange(0..<start)
-            bufferOffset += start
-            start = 0
-            var block = [UInt8](repeating: 0, count: 1 << 20)
-            let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count <= 0 { atEnd = true } else { buffer.append(contentsOf: block[0..<count]) }
-        }
-    }
 }
